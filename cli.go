@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -167,7 +166,7 @@ func (m *Main) cmdIngest(ctx context.Context, args []string) error {
 			fmt.Fprintf(m.stdout, "error  %s: %v\n", r.Path, r.Err)
 		} else {
 			fmt.Fprintf(m.stdout, "%-9s %s: %q, %d sentences, %d people\n",
-				r.Result.Status, r.Path, r.Result.Article.Title, r.Result.Sentences, len(r.Result.People))
+				r.IngestResult.Status, r.Path, r.IngestResult.Article.Title, r.IngestResult.Sentences, len(r.IngestResult.People))
 		}
 		progress.step()
 	})
@@ -277,4 +276,3 @@ func readLimited(path string, maxBytes int64) ([]byte, error) {
 	defer f.Close()
 	return io.ReadAll(io.LimitReader(f, maxBytes+1))
 }
-

@@ -47,7 +47,7 @@ var settings = []setting{
 	{"DISCORD_APP_ID", "", "application ID, needed to register commands and for `serve`"},
 	{"DISCORD_GUILD_ID", "", "register commands in this one server (instant, for development); empty = global"},
 	{"DISCORD_PUBLIC_KEY", "", "application public key (hex), needed by `serve` to verify requests"},
-	{"DISCORD_API_URL", "https://discord.com/api/v10", "REST base URL, e.g. a shared rate-limit proxy"},
+	{"DISCORD_API_URL", "", "base URL that replaces https://discord.com for REST calls, e.g. a shared rate-limit proxy; empty = Discord itself"},
 	{"SERVE_ADDR", ":8080", "listen address of `serve` (HTTP interactions endpoint, /healthz, /metrics)"},
 	{"METRICS_ADDR", "", "in gateway mode, serve /healthz and /metrics here when set"},
 	{"RATE_LIMIT", "5", "commands each user may run per RATE_WINDOW"},

@@ -2,16 +2,487 @@ package commands
 
 import (
 	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/bwmarrin/discordgo"
+
+	"factdesk/news"
 )
 
-// askCommand is /ask. TODO: placeholder until the command is written.
+// askCommand is /ask: a question in plain words, answered from the stored
+// facts, or from the best matching sentences, or with "I don't know".
 func (r *Router) askCommand() handler {
 	return handler{
-		def: &discordgo.ApplicationCommand{Name: "ask", Description: "ask"},
-		run: func(ctx context.Context, req Request) (Response, error) {
-			return Errorf("/ask is not available yet."), nil
+		def: &discordgo.ApplicationCommand{
+			Name:        "ask",
+			Description: "Ask a question in plain words: who, when, where, what",
+			Options: []*discordgo.ApplicationCommandOption{
+				stringOption("question", "e.g. Who is …? When is the …?", true, false),
+				privateOption(),
+			},
 		},
+		run: r.ask,
 	}
+}
+
+//go:embed words/stopwords.txt
+var stopwordsFile string
+
+// stopwords are the words of a question that name no topic.
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(stopwordsFile, "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// minCoverage is the share of a question's content words that a sentence
+// must contain to count as an answer; below it the bot says it does not
+// know rather than guess.
+const minCoverage = 0.6
+
+var (
+	whoIs      = regexp.MustCompile(`(?i)^(?:who\s+(?:is|was|'s)|who's|tell\s+me\s+about|what\s+(?:is|was)\s+known\s+about)\s+(.+?)[?.!]*$`)
+	whatRole   = regexp.MustCompile(`(?i)^what\s+(?:is|was|does|did)\s+(.+?)(?:'s|’s)\s+(?:role|job|title|position)\b.*$`)
+	saidAbout  = regexp.MustCompile(`(?i)\b(?:say|said|says|think|thinks|thought)\b`)
+	questionOf = regexp.MustCompile(`(?i)^\s*(who|when|where|what|which|how|why)\b`)
+)
+
+func (r *Router) ask(ctx context.Context, req Request) (Response, error) {
+	q := oneLine(value(req, "question"))
+	if q == "" {
+		return Errorf("Ask a question, e.g. /ask question:Who is …?"), nil
+	}
+	resp, ok, err := r.answer(ctx, req, q)
+	if err != nil {
+		return Response{}, err
+	}
+	if !ok {
+		resp = Response{Embeds: []Embed{{
+			Title:       "I don't know",
+			Description: "Nothing stored answers “" + md(Cut(q, 300)) + "” well enough, so I won't guess. Try /search with fewer words, or /articles to see what is stored.",
+			Color:       colorMiss,
+		}}}
+	}
+	return withPrivate(req, resp), nil
+}
+
+// answer routes a question to the facts; ok is false when nothing answers
+// it well.
+func (r *Router) answer(ctx context.Context, req Request, q string) (Response, bool, error) {
+	if m := firstMatch(q, whoIs, whatRole); m != "" {
+		people, err := r.resolvePeople(ctx, trimPossessive(m))
+		if err != nil {
+			return Response{}, false, err
+		}
+		switch len(people) {
+		case 1:
+			resp, err := r.whoID(ctx, req, people[0].ID)
+			return resp, err == nil, err
+		case 0:
+		default:
+			return disambiguation(m, people, "who"), true, nil
+		}
+	}
+	kind := ""
+	if m := questionOf.FindStringSubmatch(q); m != nil {
+		kind = strings.ToLower(m[1])
+	}
+	people, typed, err := r.peopleIn(ctx, q)
+	if err != nil {
+		return Response{}, false, err
+	}
+	content := contentWords(q, people)
+	if len(people) > 0 && saidAbout.MatchString(q) {
+		if resp, ok, err := r.answerQuote(ctx, people[0], content); ok || err != nil {
+			return resp, ok, err
+		}
+	}
+	if kind == "when" || kind == "where" || kind == "who" || kind == "what" || len(people) > 0 {
+		if resp, ok, err := r.answerEvent(ctx, req, kind, people, content); ok || err != nil {
+			return resp, ok, err
+		}
+	}
+	return r.answerSearch(ctx, q, append(content, typed...))
+}
+
+func firstMatch(q string, res ...*regexp.Regexp) string {
+	for _, re := range res {
+		if m := re.FindStringSubmatch(q); m != nil {
+			return strings.TrimSpace(m[1])
+		}
+	}
+	return ""
+}
+
+func trimPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	return s
+}
+
+// peopleIn finds the stored people a question names: runs of capitalised
+// words, whole runs first, then single words ("Iwaya"). typed are the
+// lower-case words of the names as the question gives them.
+func (r *Router) peopleIn(ctx context.Context, q string) (found []news.PersonMatch, typed []string, err error) {
+	seen := map[int64]bool{}
+	for _, run := range capitalRuns(q) {
+		tries := []string{strings.Join(run, " ")}
+		if len(run) > 1 {
+			tries = append(tries, run...)
+		}
+		for _, name := range tries {
+			if stopwords[strings.ToLower(name)] {
+				continue
+			}
+			ms, err := r.deps.Facts.FindPeople(ctx, name, 3)
+			if err != nil {
+				return nil, nil, err
+			}
+			if len(ms) == 0 {
+				continue
+			}
+			if !seen[ms[0].ID] {
+				seen[ms[0].ID] = true
+				found = append(found, ms[0])
+				typed = append(typed, words(name)...)
+			}
+			break
+		}
+	}
+	return found, typed, nil
+}
+
+// capitalRuns returns runs of words that start with a capital letter,
+// possessives trimmed.
+func capitalRuns(q string) [][]string {
+	var runs [][]string
+	var cur []string
+	for _, w := range strings.Fields(q) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
+		w = trimPossessive(w)
+		first := []rune(w + " ")[0]
+		if w != "" && unicode.IsUpper(first) {
+			cur = append(cur, w)
+			continue
+		}
+		if len(cur) > 0 {
+			runs = append(runs, cur)
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		runs = append(runs, cur)
+	}
+	return runs
+}
+
+// words splits text into lower-case words, possessives and punctuation
+// dropped.
+func words(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+	}) {
+		w = trimPossessive(strings.Trim(w, "'’"))
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// contentWords are the question's words that name its topic: not function
+// words, and not the words of the people it names.
+func contentWords(q string, people []news.PersonMatch) []string {
+	skip := map[string]bool{}
+	for _, p := range people {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			for _, w := range words(n) {
+				skip[w] = true
+			}
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range words(q) {
+		if stopwords[w] || skip[w] || seen[w] {
+			continue
+		}
+		seen[w] = true
+		out = append(out, w)
+	}
+	return out
+}
+
+// stem reduces a word to a crude common form so that "meeting" finds
+// "meet" and "inaugurated" finds "inauguration".
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if len(w) > len(suf)+3 {
+			if t, ok := strings.CutSuffix(w, suf); ok {
+				w = t
+				break
+			}
+		}
+	}
+	if r := []rune(w); len(r) > 6 {
+		w = string(r[:6])
+	}
+	return w
+}
+
+// coverage is the share of content words whose stem occurs in text.
+func coverage(content []string, text string) float64 {
+	if len(content) == 0 {
+		return 0
+	}
+	have := map[string]bool{}
+	for _, w := range words(text) {
+		have[stem(w)] = true
+	}
+	n := 0
+	for _, w := range content {
+		if have[stem(w)] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(content))
+}
+
+// answerEvent answers a when, where or who question from stored events:
+// the named person's events first, else events whose names share the
+// question's words.
+func (r *Router) answerEvent(ctx context.Context, req Request, kind string, people []news.PersonMatch, content []string) (Response, bool, error) {
+	type scored struct {
+		ev    news.EventFact
+		score float64
+	}
+	var cands []scored
+	consider := func(evs []news.EventFact, bonus float64) {
+		for _, ev := range evs {
+			c := coverage(content, ev.Name+" "+ev.Text)
+			if c == 0 && len(content) > 0 {
+				continue
+			}
+			s := c + bonus
+			for _, p := range people {
+				for _, part := range ev.Participants {
+					if samePerson(p.Name, part) || containsWords(p, nameWords(part)) {
+						s += 0.5
+					}
+				}
+			}
+			if kind == "when" && ev.Date != "" {
+				s += 0.1
+			}
+			if kind == "where" && ev.Place != "" {
+				s += 0.1
+			}
+			cands = append(cands, scored{ev, s})
+		}
+	}
+	for _, p := range people {
+		pf, err := r.deps.Facts.Person(ctx, p.ID)
+		if errors.Is(err, news.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return Response{}, false, err
+		}
+		consider(pf.Events, 0.5)
+	}
+	if len(content) == 0 && len(cands) == 0 {
+		return Response{}, false, nil
+	}
+	names := map[string]bool{}
+	for _, w := range content {
+		if len([]rune(w)) < 3 {
+			continue
+		}
+		got, err := r.deps.Facts.SuggestEvents(ctx, stem(w), 10)
+		if err != nil {
+			return Response{}, false, err
+		}
+		for _, n := range got {
+			names[n] = true
+		}
+	}
+	// Look up the event names that best cover the question.
+	ranked := make([]string, 0, len(names))
+	for n := range names {
+		ranked = append(ranked, n)
+	}
+	sort.Slice(ranked, func(i, j int) bool {
+		ci, cj := coverage(content, ranked[i]), coverage(content, ranked[j])
+		if ci != cj {
+			return ci > cj
+		}
+		return ranked[i] < ranked[j]
+	})
+	for _, n := range ranked[:min(3, len(ranked))] {
+		evs, err := r.deps.Facts.EventsNamed(ctx, n)
+		if err != nil {
+			return Response{}, false, err
+		}
+		consider(evs, 0)
+	}
+	if len(cands) == 0 {
+		return Response{}, false, nil
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	best := cands[0].ev
+	// Without a named person, the event's own words must cover the question.
+	if len(people) == 0 && coverage(content, best.Name+" "+best.Text) < minCoverage {
+		return Response{}, false, nil
+	}
+	versions, err := r.deps.Facts.EventsNamed(ctx, best.Name)
+	if err != nil {
+		return Response{}, false, err
+	}
+	events := []news.EventFact{best}
+	for _, v := range versions {
+		if v.Source.Article.ID == best.Source.Article.ID && v.Source.SentenceIndex == best.Source.SentenceIndex {
+			continue
+		}
+		events = append(events, v)
+	}
+	e := eventEmbed(events, req.Now)
+	e.Description = strings.TrimSpace(eventAnswer(kind, best, req) + "\n" + e.Description)
+	return Response{Embeds: []Embed{e}}, true, nil
+}
+
+// eventAnswer is the one-line answer to a question about an event.
+func eventAnswer(kind string, ev news.EventFact, req Request) string {
+	switch kind {
+	case "when":
+		if ev.Date == "" {
+			return "**The articles give no date for this.**"
+		}
+		return "**" + when(ev.Date, req.Now) + "**"
+	case "where":
+		if ev.Place == "" {
+			return "**The articles give no place for this.**"
+		}
+		return "**" + md(ev.Place) + "**"
+	case "who":
+		if len(ev.Participants) == 0 {
+			return "**The articles name no participants.**"
+		}
+		ps := make([]string, len(ev.Participants))
+		for i, p := range ev.Participants {
+			ps[i] = md(p)
+		}
+		return "**" + strings.Join(ps, ", ") + "**"
+	}
+	return ""
+}
+
+// answerQuote answers "what did X say (about Y)" from X's quotes.
+func (r *Router) answerQuote(ctx context.Context, p news.PersonMatch, content []string) (Response, bool, error) {
+	quotes, err := r.deps.Facts.Quotes(ctx, p.ID, 50)
+	if err != nil {
+		return Response{}, false, err
+	}
+	var topic []string
+	for _, w := range content {
+		if !saidAbout.MatchString(w) {
+			topic = append(topic, w)
+		}
+	}
+	var picked []news.QuoteFact
+	for _, q := range quotes {
+		if len(topic) == 0 || coverage(topic, q.Text+" "+q.Source.Sentence) > 0 {
+			picked = append(picked, q)
+		}
+	}
+	title := "What " + p.Name + " said"
+	note := ""
+	if len(picked) == 0 {
+		if len(quotes) == 0 {
+			return Response{}, false, nil
+		}
+		// Nothing on the topic: say so, and show what the person did say.
+		picked = quotes
+		note = fmt.Sprintf("None of %s's stored quotes mentions %s. Everything %s is quoted as saying:", md(p.Name), md(strings.Join(topic, " ")), md(p.Name))
+	}
+	e := quotesEmbed(title, picked[:min(len(picked), quotesShown)], false)
+	e.Description = note
+	return Response{Embeds: []Embed{e}}, true, nil
+}
+
+// answerSearch answers from the sentences that contain most of the
+// question's content words, best bm25 rank first.
+func (r *Router) answerSearch(ctx context.Context, q string, content []string) (Response, bool, error) {
+	if len(content) == 0 {
+		return Response{}, false, nil
+	}
+	queries := []string{strings.Join(content, " ")}
+	if len(content) > 2 {
+		// Every word must match in one query: also try leaving one out.
+		for i := range content {
+			rest := append(append([]string{}, content[:i]...), content[i+1:]...)
+			queries = append(queries, strings.Join(rest, " "))
+		}
+	}
+	var hits []news.SearchHit
+	seen := map[string]bool{}
+	for _, sq := range queries {
+		hs, _, err := r.deps.Facts.Search(ctx, sq, 0, 5)
+		if err != nil {
+			return Response{}, false, err
+		}
+		for _, h := range hs {
+			key := fmt.Sprintf("%d:%d", h.Citation.Article.ID, h.Citation.SentenceIndex)
+			if seen[key] || coverage(content, h.Citation.Sentence) < minCoverage {
+				continue
+			}
+			seen[key] = true
+			hits = append(hits, h)
+		}
+		if len(hits) >= 3 {
+			break
+		}
+	}
+	if len(hits) == 0 {
+		return Response{}, false, nil
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		ci, cj := coverage(content, hits[i].Citation.Sentence), coverage(content, hits[j].Citation.Sentence)
+		if ci != cj {
+			return ci > cj
+		}
+		return hits[i].Score < hits[j].Score
+	})
+	e := Embed{Title: Cut(q, MaxTitle), Description: "The stored sentences that best match the question:", Color: colorAnswer}
+	for _, h := range hits[:min(3, len(hits))] {
+		e.Fields = append(e.Fields, Field{
+			Name:  articleTitle(h.Citation.Article) + " · " + plainDate(h.Citation.Article),
+			Value: "“" + md(Cut(oneLine(h.Citation.Sentence), 700)) + "”\n— " + link(h.Citation.Article),
+		})
+	}
+	return Response{Embeds: []Embed{e}}, true, nil
+}
+
+// plainDate is the article date for places where markdown does not
+// render, such as field names.
+func plainDate(a news.ArticleRef) string {
+	d := articleDate(a)
+	if strings.HasPrefix(d, "added <t:") {
+		return "undated"
+	}
+	return d
 }

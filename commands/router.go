@@ -92,7 +92,7 @@ func (r *Router) Run(ctx context.Context, req Request) (Response, error) {
 	if err != nil {
 		return Response{}, fmt.Errorf("/%s: %w", req.Command, err)
 	}
-	return resp, nil
+	return Fit(resp), nil
 }
 
 // Complete answers an autocomplete request with at most 25 choices.
@@ -105,13 +105,21 @@ func (r *Router) Complete(ctx context.Context, req Request) ([]Choice, error) {
 	if err != nil {
 		return nil, fmt.Errorf("autocomplete /%s: %w", req.Command, err)
 	}
-	if len(choices) > 25 {
-		choices = choices[:25]
+	out := make([]Choice, 0, min(len(choices), 25))
+	for _, c := range choices {
+		c = choice(c.Name, c.Value)
+		if c.Name == "" || c.Value == "" {
+			continue
+		}
+		out = append(out, c)
+		if len(out) == 25 {
+			break
+		}
 	}
-	return choices, nil
+	return out, nil
 }
 
 // Errorf is an ephemeral error reply for the user.
 func Errorf(format string, args ...any) Response {
-	return Response{Content: fmt.Sprintf(format, args...), Ephemeral: true}
+	return Response{Content: Cut(fmt.Sprintf(format, args...), MaxContent), Ephemeral: true}
 }

@@ -1,0 +1,178 @@
+package briefing
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"factdesk/commands"
+	"factdesk/news"
+)
+
+// Service answers /briefing: it keeps each server's settings and builds
+// previews. It implements commands.Briefings.
+type Service struct {
+	Store Store
+}
+
+// NewService returns a Service over st.
+func NewService(st Store) *Service { return &Service{Store: st} }
+
+// SetBriefing validates and stores a server's settings, turning its
+// briefing on. Settings take effect from now: a time already passed today
+// first fires tomorrow.
+func (s *Service) SetBriefing(ctx context.Context, b news.BriefingSettings, now time.Time) (news.BriefingSettings, error) {
+	hour, min, err := ParseClock(b.LocalTime)
+	if err != nil {
+		return news.BriefingSettings{}, &news.SourceError{Msg: fmt.Sprintf("%q is not a time of day: use 24-hour HH:MM, like 08:00.", b.LocalTime), Err: err}
+	}
+	b.LocalTime = fmt.Sprintf("%02d:%02d", hour, min)
+	if _, err := time.LoadLocation(b.TimeZone); err != nil || b.TimeZone == "" || strings.EqualFold(b.TimeZone, "local") {
+		return news.BriefingSettings{}, &news.SourceError{Msg: fmt.Sprintf("%q is not an IANA time zone name: pick one from the list, like Asia/Seoul.", b.TimeZone), Err: err}
+	}
+	switch b.Quiet {
+	case "":
+		b.Quiet = news.QuietNote
+		if old, err := s.Store.BriefingSettings(ctx, b.GuildID); err == nil {
+			b.Quiet = old.Quiet
+		}
+	case news.QuietNote, news.QuietSilent:
+	default:
+		return news.BriefingSettings{}, &news.SourceError{Msg: fmt.Sprintf("quiet must be %q or %q.", news.QuietNote, news.QuietSilent)}
+	}
+	b.Enabled, b.DisabledReason, b.Updated = true, "", now
+	if err := s.Store.SaveBriefingSettings(ctx, b); err != nil {
+		return news.BriefingSettings{}, err
+	}
+	return b, nil
+}
+
+// BriefingStatus returns a server's settings and, when the briefing is on,
+// its next run. It returns news.ErrNotFound when none were set.
+func (s *Service) BriefingStatus(ctx context.Context, guildID string, now time.Time) (news.BriefingSettings, time.Time, error) {
+	b, err := s.Store.BriefingSettings(ctx, guildID)
+	if err != nil {
+		return news.BriefingSettings{}, time.Time{}, err
+	}
+	if !b.Enabled {
+		return b, time.Time{}, nil
+	}
+	return b, Next(b, now), nil
+}
+
+// StopBriefing turns a server's briefing off.
+func (s *Service) StopBriefing(ctx context.Context, guildID string, now time.Time) error {
+	return s.Store.DisableBriefing(ctx, guildID, "turned off with /briefing off", now)
+}
+
+// Preview composes what the server's next briefing would say if it went
+// out now (in UTC when the server has no settings). A quiet day gives the
+// short note even when the server chose silence, so the caller sees
+// something.
+func (s *Service) Preview(ctx context.Context, guildID string, now time.Time) ([]commands.Response, error) {
+	loc := time.UTC
+	since := now.Add(-24 * time.Hour)
+	if b, err := s.Store.BriefingSettings(ctx, guildID); err == nil {
+		if l, err := time.LoadLocation(b.TimeZone); err == nil {
+			loc = l
+		}
+	} else if !errors.Is(err, news.ErrNotFound) {
+		return nil, err
+	}
+	if last, err := s.Store.LastSentDelivery(ctx, guildID); err == nil && last.Due.Before(now) {
+		since = last.Due
+	} else if err != nil && !errors.Is(err, news.ErrNotFound) {
+		return nil, err
+	}
+	return Compose(ctx, s.Store, Window{Since: since, Until: now, Loc: loc}, news.QuietNote)
+}
+
+// TimeZones returns IANA names matching partial, for autocomplete.
+func (s *Service) TimeZones(partial string, limit int) []string { return Zones(partial, limit) }
+
+// Print writes the briefing for one local date as text, for
+// `factdesk brief [--date D] [--tz Z]`: the articles published on that date
+// or stored during it, the people they name, and the events around it.
+// date is YYYY-MM-DD ("" for today in tz); tz is an IANA name ("" for UTC).
+func Print(ctx context.Context, w io.Writer, src Source, date, tz string, now time.Time) error {
+	loc := time.UTC
+	if tz != "" {
+		l, err := time.LoadLocation(tz)
+		if err != nil {
+			return fmt.Errorf("brief: time zone %q: %w", tz, err)
+		}
+		loc = l
+	}
+	day := now.In(loc)
+	if date != "" {
+		d, err := time.ParseInLocation(time.DateOnly, date, loc)
+		if err != nil {
+			return fmt.Errorf("brief: date %q: want YYYY-MM-DD", date)
+		}
+		day = d
+	}
+	y, m, d := day.Date()
+	start := time.Date(y, m, d, 0, 0, 0, 0, loc)
+	end := time.Date(y, m, d+1, 0, 0, 0, 0, loc)
+	until := end.Add(-time.Second) // still that date, for the heading and the events
+	if date == "" && now.Before(end) {
+		until = now
+	}
+	msgs, err := Compose(ctx, src, Window{Since: start, Until: until, Loc: loc, PublishedOn: start.Format(time.DateOnly)}, news.QuietNote)
+	if err != nil {
+		return err
+	}
+	return WriteText(w, msgs, loc)
+}
+
+var (
+	stamp      = regexp.MustCompile(`<t:(-?\d+):[tTdDfFR]>`)
+	mdLink     = regexp.MustCompile(`\[((?:\\.|[^\]\\])*)\]\((https?://[^)\s]+)\)`)
+	mdEscape   = regexp.MustCompile(`\\([\\*_~` + "`" + `|>\[\]#])`)
+	mdEmphasis = strings.NewReplacer("**", "")
+)
+
+// WriteText renders messages as plain text for a terminal: links as
+// "title <url>", timestamps as times in loc, markdown marks dropped.
+func WriteText(w io.Writer, msgs []commands.Response, loc *time.Location) error {
+	var b strings.Builder
+	plain := func(s string) string {
+		s = stamp.ReplaceAllStringFunc(s, func(m string) string {
+			sec, _ := strconv.ParseInt(stamp.FindStringSubmatch(m)[1], 10, 64)
+			return time.Unix(sec, 0).In(loc).Format("Mon, Jan 2, 2006 15:04 MST")
+		})
+		s = mdLink.ReplaceAllString(s, "$1 <$2>")
+		s = mdEmphasis.Replace(s)
+		return mdEscape.ReplaceAllString(s, "$1")
+	}
+	for i, m := range msgs {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		if m.Content != "" {
+			b.WriteString(plain(m.Content) + "\n")
+		}
+		for _, e := range m.Embeds {
+			if e.Title != "" {
+				t := plain(e.Title)
+				b.WriteString("\n" + t + "\n" + strings.Repeat("=", min(runes(t), 72)) + "\n")
+			}
+			if e.Description != "" {
+				b.WriteString(plain(e.Description) + "\n")
+			}
+			for _, f := range e.Fields {
+				b.WriteString(plain(f.Name) + ": " + plain(f.Value) + "\n")
+			}
+			if e.Footer != "" {
+				b.WriteString("-- " + plain(e.Footer) + "\n")
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

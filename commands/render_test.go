@@ -1,0 +1,249 @@
+package commands
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func TestCut(t *testing.T) {
+	tests := []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"exactly ten", 11, "exactly ten"},
+		{"the quick brown fox jumps", 12, "the quick…"},
+		{"the quick, brown fox", 12, "the quick…"},
+		{"abcdefghijklmnop", 6, "abcde…"},
+		{"héllo wörld ünïcode", 9, "héllo…"},
+		{"**bold text** and more words here", 10, "bold…"},
+		{"**bold text** and more words here", 16, "**bold text**…"},
+		{"ends with backslash\\ more", 21, "ends with backslash…"},
+		{"x", 0, ""},
+		{"xy", 1, "…"},
+	}
+	for _, tt := range tests {
+		got := Cut(tt.s, tt.n)
+		if got != tt.want {
+			t.Errorf("Cut(%q, %d) = %q, want %q", tt.s, tt.n, got, tt.want)
+		}
+		if utf8.RuneCountInString(got) > max(tt.n, 0) {
+			t.Errorf("Cut(%q, %d) = %q is too long", tt.s, tt.n, got)
+		}
+	}
+}
+
+func TestFit(t *testing.T) {
+	long := strings.Repeat("word ", 3000)
+	var fields []Field
+	for i := 0; i < 40; i++ {
+		fields = append(fields, Field{Name: strings.Repeat("n", 300), Value: long})
+	}
+	resp := Fit(Response{
+		Content: long,
+		Embeds:  []Embed{{Title: long, Description: long, Fields: fields, Footer: long}, {Title: "second", Description: long}},
+		Buttons: []Button{{Label: long, CustomID: "a:1"}, {Label: "b", CustomID: strings.Repeat("x", 101)}, {Label: "c", CustomID: "c"}, {Label: "d", CustomID: "d"}, {Label: "e", CustomID: "e"}, {Label: "f", CustomID: "f"}},
+	})
+	n := utf8.RuneCountInString
+	if n(resp.Content) > MaxContent {
+		t.Errorf("Fit content = %d characters", n(resp.Content))
+	}
+	total := 0
+	for _, e := range resp.Embeds {
+		if n(e.Title) > MaxTitle || n(e.Description) > MaxDescription || n(e.Footer) > MaxFooter || len(e.Fields) > MaxFields {
+			t.Errorf("Fit embed over a limit: %d %d %d %d", n(e.Title), n(e.Description), n(e.Footer), len(e.Fields))
+		}
+		total += n(e.Title) + n(e.Description) + n(e.Footer)
+		for _, f := range e.Fields {
+			if n(f.Name) > MaxFieldName || n(f.Value) > MaxFieldValue {
+				t.Errorf("Fit field over a limit: %d %d", n(f.Name), n(f.Value))
+			}
+			total += n(f.Name) + n(f.Value)
+		}
+	}
+	if total > MaxEmbedTotal {
+		t.Errorf("Fit embeds total = %d, want ≤ %d", total, MaxEmbedTotal)
+	}
+	if !strings.Contains(resp.Embeds[0].Footer, "not shown") {
+		t.Errorf("Fit footer = %q, want a note on what was left out", resp.Embeds[0].Footer)
+	}
+	if len(resp.Buttons) != 4 {
+		t.Errorf("Fit buttons = %d, want 4 (one over-long ID dropped, five at most)", len(resp.Buttons))
+	}
+	for _, b := range resp.Buttons {
+		if n(b.Label) > MaxButtonLabel {
+			t.Errorf("Fit button label = %d characters", n(b.Label))
+		}
+	}
+	small := Response{Content: "hi", Embeds: []Embed{{Title: "t", Fields: []Field{{Name: "a", Value: "b"}}}}}
+	if got := Fit(small); got.Content != "hi" || got.Embeds[0].Fields[0].Value != "b" || got.Embeds[0].Footer != "" {
+		t.Errorf("Fit(small) = %+v, want it unchanged", got)
+	}
+}
+
+func TestList(t *testing.T) {
+	items := []string{strings.Repeat("a", 400), strings.Repeat("b", 400), strings.Repeat("c", 400)}
+	got := list(items, 1024, "/articles")
+	if utf8.RuneCountInString(got) > 1024 || !strings.HasSuffix(got, "… and 1 more (/articles)") {
+		t.Errorf("list = %q (%d), want two items and a pointer to the rest", got, len(got))
+	}
+	if got := list([]string{strings.Repeat("z", 5000)}, 100, ""); utf8.RuneCountInString(got) > 100 {
+		t.Errorf("list(one huge) = %d characters, want ≤ 100", utf8.RuneCountInString(got))
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"the **harbour** festival", "the **harbour** festival"},
+		{"a_b **c*d**", `a\_b **c\*d**`},
+		{"unclosed **mark", "unclosed mark"},
+		{"the **harbour** **festival** opened", "the **harbour** **festival** opened"},
+	}
+	for _, tt := range tests {
+		if got := snippet(tt.in); got != tt.want {
+			t.Errorf("snippet(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCalendarDate(t *testing.T) {
+	now := time.Date(2025, 1, 14, 9, 0, 0, 0, time.UTC)
+	tests := []struct{ value, date, rel string }{
+		{"2025-01-20", "Mon, Jan 20, 2025", "in 6 days"},
+		{"2025-01-14", "Tue, Jan 14, 2025", "today"},
+		{"2025-01-15", "Wed, Jan 15, 2025", "tomorrow"},
+		{"2025-01-13", "Mon, Jan 13, 2025", "yesterday"},
+		{"2024-11-14", "Thu, Nov 14, 2024", "2 months ago"},
+		{"2025-01-20T10:30", "Mon, Jan 20, 2025 10:30", "in 6 days"},
+		{"2024-12", "December 2024", "last month"},
+		{"2025-01", "January 2025", "this month"},
+		{"2025-04", "April 2025", "in 3 months"},
+		{"2025", "2025", "this year"},
+		{"2019", "2019", "6 years ago"},
+		{"2025-W03", "week 3 of 2025", ""},
+		{"2025-SU", "summer 2025", ""},
+		{"PRESENT_REF", "now", ""},
+		{"", "date unknown", ""},
+		{"garbage", "garbage", ""},
+	}
+	for _, tt := range tests {
+		if got := calendarDate(tt.value); got != tt.date {
+			t.Errorf("calendarDate(%q) = %q, want %q", tt.value, got, tt.date)
+		}
+		if got := relative(tt.value, now); got != tt.rel {
+			t.Errorf("relative(%q) = %q, want %q", tt.value, got, tt.rel)
+		}
+	}
+	if !past("2025-01-13", now) || past("2025-01-14", now) || past("2025-01", now) || !past("2024-12", now) {
+		t.Errorf("past: wrong around %v", now)
+	}
+}
+
+func TestParseLine(t *testing.T) {
+	tests := []struct {
+		line string
+		cmd  string
+		sub  string
+		opts map[string]string
+	}{
+		{"/who Cho Tae-yul", "who", "", map[string]string{"name": "Cho Tae-yul"}},
+		{"who   Cho  Tae-yul ", "who", "", map[string]string{"name": "Cho Tae-yul"}},
+		{"/who name:Cho Tae-yul private:true", "who", "", map[string]string{"name": "Cho Tae-yul", "private": "true"}},
+		{"/summary article:3 private:True", "summary", "", map[string]string{"article": "3", "private": "true"}},
+		{"/summary", "summary", "", map[string]string{}},
+		{"/ask When is it at 10:30?", "ask", "", map[string]string{"question": "When is it at 10:30?"}},
+		{`/search terms:"quoted words"`, "search", "", map[string]string{"terms": "quoted words"}},
+		{"/ingest url:https://example.com/a.html", "ingest", "", map[string]string{"url": "https://example.com/a.html"}},
+		{"/WHO Iwaya", "who", "", map[string]string{"name": "Iwaya"}},
+		{"/briefing set channel:123 time:08:00 timezone:Asia/Seoul", "briefing", "set", map[string]string{"channel": "123", "time": "08:00", "timezone": "Asia/Seoul"}},
+		{"/briefing show", "briefing", "show", map[string]string{}},
+	}
+	for _, tt := range tests {
+		req, err := ParseLine(tt.line)
+		if err != nil {
+			t.Errorf("ParseLine(%q) = %v", tt.line, err)
+			continue
+		}
+		if req.Command != tt.cmd || req.Sub != tt.sub || len(req.Options) != len(tt.opts) {
+			t.Errorf("ParseLine(%q) = %q %q %v, want %q %q %v", tt.line, req.Command, req.Sub, req.Options, tt.cmd, tt.sub, tt.opts)
+			continue
+		}
+		for k, v := range tt.opts {
+			if req.Options[k] != v {
+				t.Errorf("ParseLine(%q) option %s = %q, want %q", tt.line, k, req.Options[k], v)
+			}
+		}
+	}
+	for _, bad := range []string{"", "/nope", "/who", "/who name:", "/articles extra words", "/who Cho private:maybe", "/who name:a name:b"} {
+		if req, err := ParseLine(bad); err == nil {
+			t.Errorf("ParseLine(%q) = %+v, want an error", bad, req)
+		}
+	}
+}
+
+func TestParseLineSubcommand(t *testing.T) {
+	// The briefing command's definition belongs to another file; find a
+	// command with subcommands and parse one of them generically.
+	for name, def := range definitions() {
+		subs := subcommands(def.Options)
+		if len(subs) == 0 {
+			continue
+		}
+		req, err := ParseLine("/" + name + " " + subs[0].Name)
+		if err != nil {
+			if !strings.Contains(err.Error(), "needs") {
+				t.Errorf("ParseLine(/%s %s) = %v", name, subs[0].Name, err)
+			}
+			continue
+		}
+		if req.Sub != subs[0].Name {
+			t.Errorf("ParseLine(/%s %s).Sub = %q", name, subs[0].Name, req.Sub)
+		}
+		if _, err := ParseLine("/" + name + " nosuchsub"); err == nil {
+			t.Errorf("ParseLine(/%s nosuchsub) = nil error", name)
+		}
+	}
+}
+
+func TestText(t *testing.T) {
+	resp := Response{
+		Content: "Hello **there**",
+		Embeds: []Embed{{
+			Title:       "Takeshi Iwaya",
+			Description: `**Foreign Minister** (Japanese), stored <t:1736726400:R>; a\_b \*c\*`,
+			Fields:      []Field{{Name: "Articles", Value: "• [Some \\[title\\]](https://example.com/a), Jan 13, 2025"}},
+			Footer:      "3 mentions",
+		}},
+		Buttons:   []Button{{Label: "◀ Previous", CustomID: "a:1", Disabled: true}, {Label: "Next ▶", CustomID: "a:2"}},
+		Ephemeral: true,
+	}
+	got := Text(resp)
+	for _, want := range []string{"Hello there", "Takeshi Iwaya\n=============", "Foreign Minister (Japanese), stored 2025-01-13 00:00 UTC; a_b *c*",
+		"Articles:\n  • Some [title] <https://example.com/a>, Jan 13, 2025", "— 3 mentions", "[Next ▶]", "only you"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Text = \n%s\nwant it to contain %q", got, want)
+		}
+	}
+	if strings.Contains(got, "Previous") {
+		t.Errorf("Text = \n%s\nwant no disabled button", got)
+	}
+}
+
+func FuzzCut(f *testing.F) {
+	f.Add("the quick brown fox", 7)
+	f.Add("**bold** and\\ more", 9)
+	f.Add("héllo wörld", 3)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n = n % 5000
+		got := Cut(s, n)
+		if utf8.ValidString(s) && !utf8.ValidString(got) {
+			t.Fatalf("Cut(%q, %d) = %q, not valid UTF-8", s, n, got)
+		}
+		if utf8.RuneCountInString(got) > max(n, 0) && utf8.RuneCountInString(s) > max(n, 0) {
+			t.Fatalf("Cut(%q, %d) = %q, longer than %d", s, n, got, n)
+		}
+	})
+}

@@ -1,0 +1,345 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"factdesk/news"
+)
+
+// parts splits the cleaned text into paragraphs, finds the headline,
+// captions, bylines and the dateline, and segments the rest into
+// sentences.
+func (a *analysis) parts() {
+	a.paras = paragraphs(a.text)
+	bodySeen := false
+	var buf []span
+	for pi, p := range a.paras {
+		t := a.text[p.s:p.e]
+		switch {
+		case pi == 0 && a.isHeadline(t, len(a.paras) > 1):
+			a.addSent(p, news.KindHeadline, pi)
+			continue
+		case a.isCaption(t):
+			buf = sentences(a.text, p, buf[:0])
+			for _, s := range buf {
+				a.addSent(s, news.KindCaption, pi)
+			}
+			continue
+		case a.byline(p, pi):
+			continue
+		case a.isDateOnly(p):
+			a.addSent(p, news.KindDateline, pi)
+			continue
+		}
+		if !bodySeen {
+			bodySeen = true
+			if end, body, place := a.findDateline(p); end > p.s {
+				a.dateline = place
+				a.addSent(span{p.s, end}, news.KindDateline, pi)
+				p.s = body
+				if p.s >= p.e {
+					continue
+				}
+			}
+		}
+		buf = sentences(a.text, p, buf[:0])
+		for _, s := range buf {
+			a.addSent(s, news.KindBody, pi)
+		}
+	}
+}
+
+func (a *analysis) addSent(s span, kind string, para int) {
+	a.sents = append(a.sents, sent{span: s, kind: kind, para: para})
+}
+
+// isHeadline reports whether the first paragraph t is the headline: the
+// document's title, or a short line with no closing period followed by more
+// text.
+func (a *analysis) isHeadline(t string, more bool) bool {
+	if a.doc.Title != "" {
+		title, _ := clean(a.doc.Title)
+		return strings.EqualFold(strings.TrimSpace(title), t)
+	}
+	if !more || len(t) > 200 || a.isCaption(t) || strings.HasPrefix(t, "By ") {
+		return false
+	}
+	if n := len(strings.Fields(t)); n > 25 {
+		return false
+	}
+	last := t[len(t)-1]
+	return last != '.' && last != ',' && last != ';' && last != ':'
+}
+
+// isCaption reports whether a paragraph is a photo caption or credit.
+func (a *analysis) isCaption(t string) bool {
+	low := strings.ToLower(t[:min(len(t), 400)])
+	for _, c := range a.x.captionHead {
+		if strings.HasPrefix(low, c) {
+			return true
+		}
+	}
+	if len(t) > 600 {
+		return false
+	}
+	low = strings.ToLower(t)
+	for _, c := range a.x.captionAny {
+		if strings.Contains(low, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDateOnly reports whether a paragraph is only a date ("March 06, 2008",
+// "Monday, January 13, 2025"): a date line, not body text.
+func (a *analysis) isDateOnly(p span) bool {
+	if p.e-p.s > 60 {
+		return false
+	}
+	toks := tokenize(a.x, a.text, p, nil)
+	cal, num := false, false
+	for _, t := range toks {
+		switch {
+		case t.kind == tokNum:
+			num = true
+		case t.kind == tokWord && a.x.calendar[t.w]:
+			cal = true
+		case t.w == "," || t.w == "-" || t.w == "/" || t.w == ".":
+		default:
+			return false
+		}
+	}
+	return num && (cal || len(toks) == 1)
+}
+
+// findDateline recognises a dateline at the start of the first body
+// paragraph: "SEOUL -", "WASHINGTON (Reuters) -", "LONDON, March 3 -",
+// "Seoul, Jan. 13 (Yonhap) --". It returns the end of the dateline, where
+// the body starts, and the place as written.
+func (a *analysis) findDateline(p span) (end, body int, place string) {
+	t := a.text[p.s:min(p.e, p.s+80)]
+	d := -1
+	for i := 0; i+1 < len(t); i++ {
+		if t[i] == '-' && (i == 0 || t[i-1] == ' ' || t[i-1] == ')' || isUpperByte(t[i-1])) && (t[i+1] == ' ' || t[i+1] == '-' || isUpperByte(t[i+1])) {
+			d = i
+			break
+		}
+		if t[i] == '.' || t[i] == '"' {
+			if t[i] == '.' && i+1 < len(t) && t[i+1] != ' ' {
+				continue // D.C., Jan.13
+			}
+			if t[i] == '.' && i > 0 && (isUpperByte(t[i-1]) || strings.HasSuffix(t[:i+1], "Jan.") || strings.HasSuffix(t[:i+1], "Feb.") || strings.HasSuffix(t[:i+1], "Aug.") || strings.HasSuffix(t[:i+1], "Sept.") || strings.HasSuffix(t[:i+1], "Oct.") || strings.HasSuffix(t[:i+1], "Nov.") || strings.HasSuffix(t[:i+1], "Dec.")) {
+				continue
+			}
+			return 0, 0, ""
+		}
+	}
+	if d <= 0 {
+		return 0, 0, ""
+	}
+	head := strings.TrimSpace(t[:d])
+	// Drop an agency in parentheses and a date after a comma.
+	if i := strings.IndexByte(head, '('); i > 0 {
+		head = strings.TrimSpace(head[:i])
+	}
+	placePart := head
+	if i := strings.IndexByte(head, ','); i > 0 {
+		rest := strings.TrimSpace(head[i+1:])
+		if a.looksLikeDate(rest) {
+			placePart = strings.TrimSpace(head[:i])
+		} else if allUpper(rest) || a.isPlace(rest) {
+			placePart = head // "WASHINGTON, D.C."
+		} else {
+			return 0, 0, ""
+		}
+	}
+	if placePart == "" || len(placePart) > 40 {
+		return 0, 0, ""
+	}
+	if !allUpper(placePart) && !a.isPlace(placePart) {
+		return 0, 0, ""
+	}
+	end = p.s + d + 1
+	for end < p.e && a.text[end] == '-' {
+		end++
+	}
+	body = end
+	for body < p.e && isSpace(a.text[body]) {
+		body++
+	}
+	return end, body, placePart
+}
+
+func isUpperByte(b byte) bool { return b >= 'A' && b <= 'Z' }
+
+// allUpper reports whether s has at least three letters, all upper case.
+func allUpper(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			n++
+		case r == ' ' || r == '.' || r == ',' || r == '\'' || r == '-':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+func (a *analysis) isPlace(s string) bool {
+	_, _, ok := a.x.place(s)
+	return ok
+}
+
+func (a *analysis) looksLikeDate(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 4 {
+		return false
+	}
+	return a.x.calendar[strings.TrimRight(f[0], ",")]
+}
+
+// bylineVerbs maps the verb of a byline to the role it gives.
+var bylineVerbs = map[string]string{
+	"by": "author", "written by": "author", "reporting by": "reporter", "additional reporting by": "reporter",
+	"writing by": "writer", "editing by": "editor", "edited by": "editor", "compiled by": "author",
+	"reported by": "reporter", "story by": "author", "words by": "author", "photos by": "photographer",
+}
+
+// byline recognises a byline paragraph ("By Jane Doe and John Roe",
+// "(This article was written by X, a correspondent in Seoul, and Y.)",
+// "Reporting by X; Editing by Y") and records its authors.
+func (a *analysis) byline(p span, pi int) bool {
+	t := a.text[p.s:p.e]
+	if len(t) > 300 {
+		return false
+	}
+	inner := strings.TrimSpace(strings.Trim(t, "()[] "))
+	inner = strings.TrimSuffix(inner, ".")
+	var names []author
+	found := false
+	for _, part := range strings.Split(inner, ";") {
+		lp := strings.ToLower(strings.TrimSpace(part))
+		best, role, bestLen := -1, "", 0
+		for v, r := range bylineVerbs {
+			i := strings.Index(lp, v+" ")
+			if i < 0 || (i > 0 && lp[i-1] != ' ') {
+				continue
+			}
+			if v == "by" && i != 0 && !strings.Contains(lp[:i], "written") && !strings.Contains(lp[:i], "reported") {
+				continue
+			}
+			if best < 0 || i+len(v) > best || (i+len(v) == best && len(v) > bestLen) {
+				best, role, bestLen = i+len(v), r, len(v)
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		// The text before the verb must be a byline's own words.
+		pre := lp[:best]
+		if !(strings.HasPrefix(pre, "by") || strings.Contains(pre, "article") || strings.Contains(pre, "story") || strings.Contains(pre, "report") || strings.Contains(pre, "writ") || strings.Contains(pre, "edit") || strings.Contains(pre, "compiled") || strings.Contains(pre, "photo")) {
+			continue
+		}
+		names = append(names, a.bylineNames(strings.TrimSpace(part)[best:], role)...)
+		found = true
+	}
+	if !found || len(names) == 0 {
+		return false
+	}
+	si := len(a.sents)
+	a.addSent(p, news.KindByline, pi)
+	for _, n := range names {
+		n.sent = si
+		a.authors = append(a.authors, n)
+	}
+	return true
+}
+
+// bylineNames splits "X, a correspondent in Seoul, and Y" into names with
+// their roles.
+func (a *analysis) bylineNames(s, role string) []author {
+	var out []author
+	for _, chunk := range strings.Split(s, ",") {
+		c := strings.TrimSpace(chunk)
+		for _, part := range splitAnd(c) {
+			part = strings.TrimSpace(part)
+			if part == "" {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(part)
+			if !unicode.IsUpper(r) {
+				// "a correspondent in Seoul": the role of the name before.
+				if len(out) > 0 {
+					if ro := a.bylineRole(part); ro != "" {
+						out[len(out)-1].role = ro
+					}
+				}
+				continue
+			}
+			name := leadingName(part)
+			if name == "" || a.x.orgs[name] || a.isPlace(name) || len(strings.Fields(name)) < 2 {
+				continue
+			}
+			out = append(out, author{name: name, role: role})
+		}
+	}
+	return out
+}
+
+// splitAnd splits on " and " and "&".
+func splitAnd(s string) []string {
+	s = strings.ReplaceAll(s, " & ", " and ")
+	parts := strings.Split(s, " and ")
+	if strings.HasPrefix(s, "and ") {
+		parts[0] = strings.TrimPrefix(parts[0], "and ")
+	}
+	return parts
+}
+
+// leadingName returns the run of capitalised words at the start of s.
+func leadingName(s string) string {
+	f := strings.Fields(s)
+	n := 0
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !particles[w] {
+			break
+		}
+		n++
+		if n == 5 {
+			break
+		}
+	}
+	for n > 0 && particles[f[n-1]] {
+		n--
+	}
+	return strings.Join(f[:n], " ")
+}
+
+// bylineRole reads the role in "a correspondent in Seoul".
+func (a *analysis) bylineRole(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	for i := 0; i < len(f) && i < 5; i++ {
+		w := strings.Trim(f[i], ".,")
+		if c, ok := a.x.titles[w]; ok && (c == titleJob || c == titleGov) {
+			// Keep modifiers right before the head ("staff writer", "senior correspondent").
+			j := i
+			for j > 0 {
+				if c, ok := a.x.titles[f[j-1]]; ok && (c == titleMod || c == titleDept) {
+					j--
+					continue
+				}
+				break
+			}
+			return strings.Join(f[j:i+1], " ")
+		}
+	}
+	return ""
+}

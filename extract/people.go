@@ -1,0 +1,673 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"factdesk/news"
+)
+
+// mention is one possible mention of a person, found in the first pass.
+type mention struct {
+	sent    int
+	s, e    int    // cleaned span of the name
+	name    string // name tokens joined by single spaces
+	ntok    int    // name tokens, particles excluded
+	notName bool   // one token that is also a place, nationality or month
+	// Evidence that the words name a person.
+	titled    bool // a title or honorific before the name
+	appos     bool // a role phrase before or after the name
+	speech    bool // "X said", "said X"
+	given     bool // the first word is a known given name
+	hyphen    bool // a hyphenated given name: Tae-yul
+	commonAll bool // every word is a common English word
+	placeTok  bool // a word is a place name
+	facts     []news.PersonFact
+	// rel is a relational description ("counterpart") whose role comes
+	// from the antecedent: relFrom is a mention index, or -1 for the last
+	// person named before this sentence.
+	rel     string
+	relFrom int
+	// bareGov marks a public-office title with no country; clause is the
+	// country named in the same clause, if any.
+	bareGov bool
+	clause  string
+	person  int // resolved person, -1 when not a person
+}
+
+// placeCand is a gazetteer match, kept until people are known so that a
+// place name inside a person's name ("Jordan") is not counted.
+type placeCand struct {
+	name    string
+	sent    int
+	s, e    int
+	country string
+}
+
+// Token classes inside a capitalised run.
+const (
+	clsOther = iota
+	clsTitle // title head: minister, president, Mr.
+	clsMod   // modifier or portfolio: foreign, acting
+	clsNat   // nationality adjective
+	clsPlace // country or city
+	clsOrg   // organisation cue
+	clsCal   // month or weekday
+	clsOf    // "of" inside a title
+)
+
+// sentenceCtx is the per-sentence state of the first pass.
+type sentenceCtx struct {
+	si      int
+	toks    []token
+	placeAt map[int]placeMatch // token index -> place starting there
+	first   int                // index of the first word token
+	firstM  int                // index of the sentence's first mention
+}
+
+type placeMatch struct {
+	n       int
+	name    string
+	country string
+}
+
+// scan runs the first pass over every sentence.
+func (a *analysis) scan() {
+	a.sentCountries = make([][]string, len(a.sents))
+	for si := range a.sents {
+		s := a.sents[si]
+		if s.kind == news.KindByline || s.kind == news.KindDateline {
+			continue
+		}
+		a.toks = tokenize(a.x, a.text, s.span, a.toks[:0])
+		c := &sentenceCtx{si: si, toks: a.toks, first: -1, firstM: len(a.mentions)}
+		for i, t := range c.toks {
+			if t.kind == tokWord {
+				c.first = i
+				break
+			}
+		}
+		a.findPlaces(c)
+		a.findRuns(c)
+		a.trackAdministration(c)
+		if s.kind == news.KindBody {
+			a.findReported(c)
+		}
+	}
+	for _, au := range a.authors {
+		s := a.sents[au.sent]
+		m := mention{sent: au.sent, s: s.s, e: s.s, name: au.name, ntok: len(strings.Fields(au.name)), titled: true, relFrom: -1, person: -1}
+		m.facts = append(m.facts, news.PersonFact{Kind: news.FactRole, Value: au.role, Sentence: au.sent})
+		a.mentions = append(a.mentions, m)
+	}
+	a.sortMentions()
+}
+
+// sortMentions puts the byline's mentions in text order with the others,
+// keeping relFrom pointing at the same mentions.
+func (a *analysis) sortMentions() {
+	if sort.SliceIsSorted(a.mentions, func(i, j int) bool { return a.mentions[i].s < a.mentions[j].s }) {
+		return
+	}
+	idx := make([]int, len(a.mentions))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return a.mentions[idx[i]].s < a.mentions[idx[j]].s })
+	where := make([]int, len(idx))
+	sorted := make([]mention, len(idx))
+	for to, from := range idx {
+		where[from] = to
+		sorted[to] = a.mentions[from]
+	}
+	for i := range sorted {
+		if sorted[i].relFrom >= 0 {
+			sorted[i].relFrom = where[sorted[i].relFrom]
+		}
+	}
+	a.mentions = sorted
+}
+
+// findPlaces marks every gazetteer place in the sentence.
+func (a *analysis) findPlaces(c *sentenceCtx) {
+	c.placeAt = nil
+	for i := 0; i < len(c.toks); i++ {
+		if !capWord(c.toks[i]) {
+			continue
+		}
+		for n := min(a.x.placeMaxLen, len(c.toks)-i); n >= 1; n-- {
+			if n > 1 && !allWords(c.toks[i:i+n]) {
+				continue
+			}
+			name := joinToks(a.text, c.toks[i:i+n])
+			if pl, country, ok := a.x.place(name); ok {
+				if c.placeAt == nil {
+					c.placeAt = map[int]placeMatch{}
+				}
+				c.placeAt[i] = placeMatch{n: n, name: pl, country: country}
+				a.placeCands = append(a.placeCands, placeCand{name: pl, sent: c.si, s: c.toks[i].s, e: c.toks[i+n-1].e, country: country})
+				a.sentCountries[c.si] = append(a.sentCountries[c.si], country)
+				i += n - 1
+				break
+			}
+		}
+	}
+}
+
+func allWords(ts []token) bool {
+	for _, t := range ts {
+		if t.kind != tokWord && t.kind != tokNum {
+			return false
+		}
+	}
+	return true
+}
+
+// joinToks returns the tokens' text joined by single spaces, or the slice
+// of t itself when they are already so spaced.
+func joinToks(t string, ts []token) string {
+	if len(ts) == 0 {
+		return ""
+	}
+	s := t[ts[0].s:ts[len(ts)-1].e]
+	if len(s) == sumLen(ts)+len(ts)-1 {
+		return s
+	}
+	parts := make([]string, len(ts))
+	for i, tk := range ts {
+		parts[i] = tk.w
+	}
+	return strings.Join(parts, " ")
+}
+
+func sumLen(ts []token) int {
+	n := 0
+	for _, t := range ts {
+		n += len(t.w)
+	}
+	return n
+}
+
+// findRuns finds runs of capitalised words and classifies each.
+func (a *analysis) findRuns(c *sentenceCtx) {
+	toks := c.toks
+	for i := 0; i < len(toks); {
+		if !capWord(toks[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			t := toks[j]
+			if capWord(t) {
+				j++
+				continue
+			}
+			if t.kind == tokWord && j+1 < len(toks) && capWord(toks[j+1]) {
+				if particles[t.w] && toks[j+1].kind == tokWord {
+					j++
+					continue
+				}
+				if t.w == "of" {
+					if k := a.class(toks[j-1]); k == clsTitle || k == clsOrg {
+						j++
+						continue
+					}
+				}
+			}
+			break
+		}
+		a.run(c, i, j)
+		i = j
+	}
+}
+
+// class classifies one token of a capitalised run.
+func (a *analysis) class(t token) int {
+	if t.kind != tokWord {
+		return clsOther
+	}
+	if t.w == "of" {
+		return clsOf
+	}
+	if a.x.orgCues[t.w] {
+		return clsOrg
+	}
+	if a.x.calendar[t.w] {
+		return clsCal
+	}
+	low := strings.ToLower(t.w)
+	switch a.x.titles[low] {
+	case titleGov, titleJob, titleHon:
+		return clsTitle
+	case titleMod, titleDept:
+		return clsMod
+	}
+	if _, ok := a.x.nationality[t.w]; ok {
+		return clsNat
+	}
+	return clsOther
+}
+
+// run classifies the capitalised run toks[i:j].
+func (a *analysis) run(c *sentenceCtx, i, j int) {
+	toks := c.toks
+	cls := make([]int, j-i)
+	for k := i; k < j; k++ {
+		cls[k-i] = a.class(toks[k])
+		if _, ok := c.placeAt[k]; ok && cls[k-i] == clsOther {
+			cls[k-i] = clsPlace
+		}
+	}
+	// "South Korean" is one nationality.
+	for k := i; k+1 < j; k++ {
+		if _, ok := a.x.nationality[toks[k].w+" "+toks[k+1].w]; ok {
+			cls[k-i], cls[k+1-i] = clsNat, clsNat
+		}
+	}
+	full := joinToks(a.text, toks[i:j])
+	if a.x.orgs[full] {
+		a.orgs.add(full, c.si)
+		return
+	}
+	// The name starts after the last title word that has a name after it.
+	L := -1
+	for k := j - 2; k >= i; k-- {
+		if cls[k-i] == clsTitle {
+			L = k
+			break
+		}
+	}
+	if L >= 0 {
+		for L+1 < j-1 && (cls[L+1-i] == clsMod || cls[L+1-i] == clsTitle || cls[L+1-i] == clsOf && cls[L+2-i] == clsMod) {
+			L++
+		}
+		if cls[L+1-i] == clsOf {
+			// "Chief Executive of Apple": what follows is an organisation.
+			if L+2 < j {
+				a.orgs.add(joinToks(a.text, toks[L+2:j]), c.si)
+			}
+			return
+		}
+		for k := L + 1; k < j; k++ {
+			if cls[k-i] == clsOrg {
+				L = -1 // "General Motors": the title word is part of a name
+				break
+			}
+		}
+	}
+	// "Jim Press said": a given name and one cue word with evidence of a
+	// person is a person.
+	if L < 0 && j-i == 2 && a.x.given[toks[i].w] && cls[1] == clsOrg {
+		if _, ok := a.rightRole(toks, j); ok || j < len(toks) && a.x.speech[strings.ToLower(toks[j].w)] || i > 0 && a.x.speech[strings.ToLower(toks[i-1].w)] {
+			cls[1] = clsOther
+		}
+	}
+	if L < 0 && j-i >= 2 {
+		for k := i; k < j; k++ {
+			if cls[k-i] == clsOrg {
+				s := i
+				if s == c.first && cls[0] == clsOther && a.x.isCommon(strings.ToLower(toks[s].w)) && !a.x.given[toks[s].w] {
+					s++ // "The", "Top"
+				}
+				if j-s >= 2 || k > s {
+					a.orgs.add(joinToks(a.text, toks[s:j]), c.si)
+				}
+				return
+			}
+		}
+	}
+	ns := i
+	if L >= 0 {
+		ns = L + 1
+	}
+	// Leading words that are not part of a name.
+	for ns < j {
+		k := cls[ns-i]
+		if k == clsNat || k == clsCal || (k == clsMod && L < 0 && ns+1 < j) {
+			ns++
+			continue
+		}
+		if k == clsPlace && ns+1 < j {
+			if pm := c.placeAt[ns]; ns+pm.n < j && cls[ns+pm.n-i] != clsOther {
+				ns += pm.n
+				continue
+			}
+		}
+		if ns == c.first || (ns > 0 && (toks[ns-1].w == `"` || toks[ns-1].w == "(")) && ns == i {
+			low := strings.ToLower(toks[ns].w)
+			if ns+1 < j && a.x.isCommon(low) && !a.x.given[toks[ns].w] && cls[ns-i] == clsOther {
+				ns++ // "Top Japanese ...", "The Dow ..."
+				continue
+			}
+		}
+		break
+	}
+	ne := j
+	for ne > ns && (cls[ne-1-i] == clsCal || toks[ne-1].w == "Jr." || toks[ne-1].w == "Sr.") {
+		if toks[ne-1].w == "Jr." || toks[ne-1].w == "Sr." {
+			break
+		}
+		ne--
+	}
+	// Organisations: a cue word in the name part, or in the words before
+	// a title ("General Motors CEO").
+	prefixEnd := ns
+	if L >= 0 {
+		prefixEnd = roleStart(cls, i, L)
+	}
+	if prefixEnd > i {
+		for k := i; k < prefixEnd; k++ {
+			if cls[k-i] == clsOrg {
+				a.orgs.add(joinToks(a.text, toks[i:k+1]), c.si)
+				break
+			}
+		}
+	}
+	if ns >= ne {
+		return
+	}
+	for k := ns; k < ne; k++ {
+		if cls[k-i] == clsOrg && !(k == ns && ne-ns == 1) {
+			a.orgs.add(joinToks(a.text, toks[ns:ne]), c.si)
+			return
+		}
+		if a.x.placeCues[toks[k].w] && k > ns {
+			return
+		}
+	}
+	name := joinToks(a.text, toks[ns:ne])
+	if pm, ok := c.placeAt[ns]; ok && ns+pm.n == ne {
+		if ne-ns == 1 {
+			a.personCandidate(c, i, j, L, ns, ne, cls)
+			return
+		}
+		return
+	}
+	if a.x.nationality[name] != "" {
+		return
+	}
+	a.personCandidate(c, i, j, L, ns, ne, cls)
+}
+
+// roleStart returns where the title words ending at L begin.
+func roleStart(cls []int, i, L int) int {
+	k := L
+	for k > i {
+		switch cls[k-1-i] {
+		case clsTitle, clsMod, clsOf:
+			k--
+			continue
+		}
+		break
+	}
+	return k
+}
+
+var digitsOrCaps = func(w string) bool {
+	upper, letters := 0, 0
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			return true
+		}
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 2 && upper == letters
+}
+
+// nonNameSuffixes mark hyphenated adjectives ("Chicago-based").
+var nonNameSuffixes = []string{"-based", "-born", "-led", "-owned", "-run", "-backed", "-style", "-era", "-made", "-bound"}
+
+// personCandidate records toks[ns:ne] of the run toks[i:j] as a possible
+// person with the evidence for it; resolvePeople makes the decision, when
+// the whole article is known.
+func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []int) {
+	toks := c.toks
+	// Leading places are not part of a name: "United States Barack Obama".
+	for ns < ne-2 {
+		pm, ok := c.placeAt[ns]
+		if !ok || ns+pm.n > ne-2 {
+			break
+		}
+		ns += pm.n
+	}
+	ntok := 0
+	m := mention{sent: c.si, relFrom: -1, person: -1, commonAll: true, given: a.x.given[toks[ns].w]}
+	for k := ns; k < ne; k++ {
+		w := toks[k].w
+		if particles[w] {
+			continue
+		}
+		if len(w) == 2 && w[1] == '.' {
+			ntok++ // an initial
+			continue
+		}
+		if digitsOrCaps(w) && !(len(w) <= 4 && strings.HasSuffix(w, ".")) {
+			return // acronyms and codes are not people
+		}
+		if w == "Jr." || w == "Sr." {
+			continue
+		}
+		for _, suf := range nonNameSuffixes {
+			if strings.HasSuffix(w, suf) {
+				return
+			}
+		}
+		ntok++
+		if !a.x.isCommon(strings.ToLower(w)) {
+			m.commonAll = false
+		}
+		if h := strings.IndexByte(w, '-'); h > 0 && h+1 < len(w) {
+			if r, _ := utf8.DecodeRuneInString(w[h+1:]); unicode.IsLower(r) {
+				m.hyphen = true
+			}
+		}
+		if _, ok := c.placeAt[k]; ok {
+			m.placeTok = true
+		}
+		switch cls[k-i] {
+		case clsOrg:
+			if ne-ns > 1 && a.class(toks[k]) == clsOrg && !(k == ne-1 && m.given) {
+				return
+			}
+		case clsNat:
+			if ne-ns > 1 {
+				return
+			}
+		case clsTitle:
+			if ne-ns > 1 && k == ne-1 {
+				return // "Airbus President": a title after a name is not a name
+			}
+		}
+		if a.x.placeCues[w] && k > ns {
+			return
+		}
+	}
+	if ntok == 0 {
+		return
+	}
+	m.s, m.e, m.name, m.ntok = toks[ns].s, toks[ne-1].e, joinToks(a.text, toks[ns:ne]), ntok
+	m.given = a.x.given[toks[ns].w]
+	var p rolePhrase
+	if L >= 0 {
+		// The title words inside the run, with lower-case modifiers before it.
+		b := i
+		for b > 0 && toks[b-1].kind == tokWord && !toks[b-1].up {
+			if _, ok := a.x.titles[strings.ToLower(toks[b-1].w)]; !ok {
+				break
+			}
+			b--
+		}
+		rs := roleStart(cls, i, L)
+		ts := append(append([]token(nil), toks[b:i]...), toks[rs:ns]...)
+		p = a.parseRole(ts)
+		for k := i; k < rs && p.nat == ""; k++ {
+			if n := a.x.nationality[toks[k].w]; n != "" {
+				p.nat = n
+			} else if pm, ok := c.placeAt[k]; ok {
+				p.nat = pm.country
+			} else if k+1 < rs {
+				p.nat = a.x.nationality[toks[k].w+" "+toks[k+1].w]
+			}
+		}
+		m.titled = true
+	} else if lp, ok := a.leftRole(toks, ns); ok {
+		p = lp
+		m.appos = true
+	}
+	if rp, ok := a.rightRole(toks, ne); ok {
+		p.merge(rp)
+		m.appos = true
+	}
+	if ne < len(toks) {
+		nx := ne
+		if toks[nx].w == "," {
+			nx++
+		}
+		if nx < len(toks) && a.x.speech[strings.ToLower(toks[nx].w)] {
+			m.speech = true
+		}
+	}
+	if ns > 0 && a.x.speech[strings.ToLower(toks[ns-1].w)] {
+		m.speech = true // "said Smith"
+	}
+	if ntok == 1 {
+		w := toks[ns].w
+		if stopword[strings.ToLower(w)] {
+			return
+		}
+		k := cls[ns-i]
+		_, isPlace := c.placeAt[ns]
+		m.notName = isPlace || k == clsNat || k == clsCal || k == clsOrg || k == clsTitle || a.x.orgs[w]
+	}
+	a.administration(c, &m, ns, ne, &p)
+	m.facts = p.facts(c.si)
+	if p.rel != "" {
+		m.rel = p.rel
+		m.relFrom = -1
+		if p.pron {
+			for mi := len(a.mentions) - 1; mi >= c.firstM; mi-- {
+				m.relFrom = mi
+				break
+			}
+		}
+	}
+	if p.gov && p.nat == "" {
+		m.bareGov = true
+		m.clause = a.clauseCountry(c, ns, ne)
+	}
+	a.mentions = append(a.mentions, m)
+}
+
+// clauseCountry returns the country of the nearest place named in the same
+// clause as toks[ns:ne], skipping places that are destinations ("visit
+// Seoul", "to Tokyo").
+func (a *analysis) clauseCountry(c *sentenceCtx, ns, ne int) string {
+	toks := c.toks
+	lo, hi := ns, ne
+	for lo > 0 && !clauseBreak(toks[lo-1].w) {
+		lo--
+	}
+	for hi < len(toks) && !clauseBreak(toks[hi].w) {
+		hi++
+	}
+	best, bestDist := "", 1<<30
+	for k := lo; k < hi; k++ {
+		pm, ok := c.placeAt[k]
+		if !ok || (k >= ns && k < ne) {
+			continue
+		}
+		if k > 0 {
+			switch strings.ToLower(toks[k-1].w) {
+			case "visit", "visits", "visited", "visiting", "to", "toward", "towards", "from", "into":
+				continue
+			}
+		}
+		d := ns - k
+		if k > ns {
+			d = k - ne
+		}
+		if d < bestDist {
+			best, bestDist = pm.country, d
+		}
+	}
+	return best
+}
+
+func clauseBreak(w string) bool {
+	return w == "," || w == ";" || w == ":" || w == "but" || w == "while" || w == "whereas" || w == `"` || w == "-"
+}
+
+// administration handles "the administration of X", "the X administration"
+// and "X's inauguration to the U.S. presidency": X is a president.
+func (a *analysis) administration(c *sentenceCtx, m *mention, ns, ne int, p *rolePhrase) {
+	toks := c.toks
+	office := false
+	if ns >= 2 && toks[ns-1].w == "of" && (toks[ns-2].w == "administration" || toks[ns-2].w == "presidency") {
+		office = true
+	}
+	if ne < len(toks) && (toks[ne].w == "administration" || toks[ne].w == "presidency") {
+		office = true
+	}
+	country := a.adminCountry
+	if ne+1 < len(toks) && toks[ne].kind == tokPoss {
+		for k := ne + 1; k < len(toks) && k < ne+9; k++ {
+			if clauseBreak(toks[k].w) || toks[k].w == "." {
+				break
+			}
+			if toks[k].w == "presidency" {
+				office = true
+				if nat := a.natBefore(c, k); nat != "" {
+					country = nat
+				}
+				break
+			}
+		}
+	}
+	if !office || len(p.roles) > 0 {
+		return
+	}
+	p.roles = append(p.roles, "president")
+	p.gov = true
+	if p.nat == "" {
+		p.nat = country
+	}
+}
+
+// natBefore returns the country named by the nationality adjective or place
+// in the two tokens before toks[k].
+func (a *analysis) natBefore(c *sentenceCtx, k int) string {
+	for b := k - 1; b >= 0 && b >= k-3; b-- {
+		if pm, ok := c.placeAt[b]; ok {
+			return pm.country
+		}
+		if n := a.x.nationality[c.toks[b].w]; n != "" {
+			return n
+		}
+		if b > 0 {
+			if n := a.x.nationality[c.toks[b-1].w+" "+c.toks[b].w]; n != "" {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+// trackAdministration remembers the country of "the new U.S.
+// administration" for a later "the administration of X".
+func (a *analysis) trackAdministration(c *sentenceCtx) {
+	for k, t := range c.toks {
+		if t.w == "administration" || t.w == "presidency" || t.w == "government" {
+			if n := a.natBefore(c, k); n != "" {
+				a.adminCountry = n
+			}
+		}
+	}
+}

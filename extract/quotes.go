@@ -1,0 +1,389 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"factdesk/news"
+)
+
+// reported is reported speech found in the first pass: "X stressed that
+// ...", "stating that ...", "emphasized the need to ...".
+type reported struct {
+	sent int
+	s, e int  // cleaned span of the reported text
+	pos  int  // cleaned offset of the verb
+	ing  bool // ", stating that": the speaker is the sentence's subject
+	pron bool // "he said": the speaker is the last person named
+}
+
+var prepositions = map[string]bool{
+	"in": true, "on": true, "at": true, "during": true, "after": true, "before": true, "by": true, "with": true,
+	"to": true, "of": true, "for": true, "from": true, "about": true, "as": true, "when": true, "while": true,
+	"and": true, "or": true, "but": true, "it": true, "so": true, "this": true, "earlier": true, "later": true,
+	"yesterday": true, "today": true, "last": true, "through": true, "via": true, "also": true,
+}
+
+// findReported records reported speech in one body sentence.
+func (a *analysis) findReported(c *sentenceCtx) {
+	toks := c.toks
+	quotes := 0
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.w == `"` {
+			quotes++
+			continue
+		}
+		if quotes%2 == 1 || t.kind != tokWord {
+			continue
+		}
+		low := strings.ToLower(t.w)
+		if !a.x.speech[low] || k+1 >= len(toks) {
+			continue
+		}
+		if quotes > 0 {
+			continue // the attribution of a direct quote
+		}
+		start := -1
+		next := toks[k+1].w
+		switch {
+		case next == "that":
+			start = k + 2
+		case a.cueAt(toks, k+1) > 0:
+			start = k + 1
+		case low == "said" || low == "says" || low == "say":
+			if toks[k+1].kind == tokWord && !toks[k+1].up && !prepositions[next] && !a.x.speech[next] {
+				start = k + 1
+			} else if toks[k+1].kind == tokWord && toks[k+1].up && k+2 < len(toks) && toks[k+2].kind == tokWord && !toks[k+2].up {
+				start = k + 1 // "said Japan would ..."
+			}
+		case low == "told":
+			for j := k + 2; j < len(toks) && j < k+6; j++ {
+				if toks[j].w == "that" {
+					start = j + 1
+					break
+				}
+				if toks[j].kind != tokWord {
+					break
+				}
+			}
+		}
+		if start < 0 || start >= len(toks) {
+			continue
+		}
+		end := len(toks)
+		for end > start && toks[end-1].kind == tokPunct {
+			end--
+		}
+		if end-start < 3 {
+			continue
+		}
+		ing := strings.HasSuffix(low, "ing") && k > 0 && toks[k-1].w == ","
+		pron := k > 0 && isPronoun(toks[k-1].w)
+		a.reported = append(a.reported, reported{sent: c.si, s: toks[start].s, e: toks[end-1].e, pos: t.s, ing: ing, pron: pron})
+		k = end
+	}
+}
+
+// cueAt returns the length of a reported-speech cue ("the need to")
+// starting at toks[k].
+func (a *analysis) cueAt(toks []token, k int) int {
+	for _, cue := range a.x.speechCues {
+		f := strings.Fields(cue)
+		if k+len(f) > len(toks) || len(f) == 1 {
+			continue
+		}
+		ok := true
+		for i, w := range f {
+			if toks[k+i].w != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(f)
+		}
+	}
+	return 0
+}
+
+// quotes finds direct quotes with their speakers, then adds reported
+// speech.
+func (a *analysis) quotes() []news.Quote {
+	var out []struct {
+		q   news.Quote
+		pos int
+	}
+	add := func(q news.Quote, pos int) {
+		out = append(out, struct {
+			q   news.Quote
+			pos int
+		}{q, pos})
+	}
+	direct := map[int]bool{}
+	lastSpeaker, lastSent := -1, -1
+	// Walk the quote marks of body paragraphs in order.
+	var open, openPara = -1, -1
+	var pieces []span
+	bodyPara := a.bodyParagraphs()
+	for pi, p := range a.paras {
+		if !bodyPara[pi] {
+			open = -1
+			continue
+		}
+		t := a.text
+		first := true
+		for i := p.s; i < p.e; i++ {
+			if t[i] != '"' {
+				continue
+			}
+			if open >= 0 && openPara != pi && first && i == p.s {
+				// The opening mark of a quote that runs on from the
+				// previous paragraph.
+				open, openPara = i+1, pi
+				first = false
+				continue
+			}
+			first = false
+			if open < 0 {
+				open, openPara = i+1, pi
+				continue
+			}
+			pieces = append(pieces, span{open, i})
+			q, speaker, ok := a.directQuote(pieces, i, &lastSpeaker, lastSent)
+			if ok {
+				si := a.sentenceAt(pieces[0].s)
+				q.Sentence = si
+				add(q, pieces[0].s)
+				direct[si] = true
+				if speaker >= 0 {
+					lastSpeaker, lastSent = speaker, si
+				}
+			}
+			pieces = pieces[:0]
+			open = -1
+		}
+		if open >= 0 {
+			// Unclosed at the paragraph's end: it runs on only if the next
+			// paragraph opens with a quote mark.
+			if pi+1 < len(a.paras) && a.text[a.paras[pi+1].s] == '"' {
+				pieces = append(pieces, span{open, p.e})
+			} else {
+				pieces = pieces[:0]
+				open = -1
+			}
+		}
+	}
+	for _, r := range a.reported {
+		if direct[r.sent] {
+			continue
+		}
+		sp := a.subject(r)
+		if sp < 0 {
+			continue
+		}
+		add(news.Quote{Speaker: a.people[sp].name, Text: a.text[r.s:r.e], Direct: false, Sentence: r.sent}, r.pos)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].pos < out[j].pos })
+	qs := make([]news.Quote, len(out))
+	for i, o := range out {
+		qs[i] = o.q
+	}
+	return qs
+}
+
+// bodyParagraphs marks the paragraphs that hold body sentences.
+func (a *analysis) bodyParagraphs() []bool {
+	b := make([]bool, len(a.paras))
+	for _, s := range a.sents {
+		if s.kind == news.KindBody {
+			b[s.para] = true
+		}
+	}
+	return b
+}
+
+// sentenceAt returns the index of the sentence holding cleaned offset p.
+func (a *analysis) sentenceAt(p int) int {
+	i := sort.Search(len(a.sents), func(i int) bool { return a.sents[i].e > p })
+	if i >= len(a.sents) {
+		return len(a.sents) - 1
+	}
+	return i
+}
+
+// directQuote builds the quote whose text is pieces and whose closing mark
+// is at cleaned offset closeAt, and finds its speaker.
+func (a *analysis) directQuote(pieces []span, closeAt int, lastSpeaker *int, lastSent int) (news.Quote, int, bool) {
+	var parts []string
+	words := 0
+	for _, p := range pieces {
+		s, e := p.s, p.e
+		for s < e && isSpace(a.text[s]) {
+			s++
+		}
+		for e > s && (isSpace(a.text[e-1]) || a.text[e-1] == ',') {
+			e--
+		}
+		if e > s {
+			parts = append(parts, a.text[s:e])
+			words += len(strings.Fields(a.text[s:e]))
+		}
+	}
+	if len(parts) == 0 {
+		return news.Quote{}, -1, false
+	}
+	speaker := a.speakerAfter(closeAt)
+	if speaker < 0 {
+		speaker = a.speakerBefore(pieces[0].s - 1)
+	}
+	si := a.sentenceAt(pieces[0].s)
+	if speaker == -2 || (speaker < 0 && words >= 6 && *lastSpeaker >= 0 && si-lastSent <= 3) {
+		if *lastSpeaker >= 0 && si-lastSent <= 5 {
+			speaker = *lastSpeaker
+		} else {
+			speaker = a.lastPersonBefore(pieces[0].s, si)
+		}
+	}
+	if speaker < 0 || words < 3 {
+		return news.Quote{}, -1, false
+	}
+	return news.Quote{Speaker: a.people[speaker].name, Text: strings.Join(parts, " "), Direct: true}, speaker, true
+}
+
+// mentionsIn returns the indexes of person mentions that start in [s, e).
+func (a *analysis) mentionsIn(s, e int) []int {
+	i := sort.Search(len(a.mentions), func(i int) bool { return a.mentions[i].s >= s || a.mentions[i].sent >= len(a.sents) })
+	var out []int
+	for ; i < len(a.mentions) && a.mentions[i].s < e; i++ {
+		if a.mentions[i].person >= 0 && a.mentions[i].s >= s {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// speakerAfter reads the attribution after a closing quote mark at q:
+// '," Iwaya said', '," said Iwaya', '," he said', '," according to X'.
+// It returns a person index, -2 for a pronoun, or -1.
+func (a *analysis) speakerAfter(q int) int {
+	end := min(len(a.text), q+120)
+	if nl := strings.IndexByte(a.text[q+1:end], '\n'); nl >= 0 {
+		end = q + 1 + nl
+	}
+	if nq := strings.IndexByte(a.text[q+1:end], '"'); nq >= 0 {
+		end = q + 1 + nq
+	}
+	toks := tokenize(a.x, a.text, span{q + 1, end}, nil)
+	for len(toks) > 0 && toks[0].kind == tokPunct {
+		toks = toks[1:]
+	}
+	ms := a.mentionsIn(q+1, end)
+	for k := 0; k < len(toks) && k < 12; k++ {
+		t := toks[k]
+		low := strings.ToLower(t.w)
+		if t.w == "." || t.w == ";" {
+			break
+		}
+		if low == "according" && k+1 < len(toks) && toks[k+1].w == "to" && len(ms) > 0 {
+			return a.mentions[ms[0]].person
+		}
+		if !a.x.speech[low] {
+			continue
+		}
+		// "X said" with X before the verb, or "said X" after it.
+		for _, mi := range ms {
+			if a.mentions[mi].e <= t.s {
+				return a.mentions[mi].person
+			}
+		}
+		if k > 0 && isPronoun(toks[k-1].w) {
+			return -2
+		}
+		if k+1 < len(toks) && isPronoun(toks[k+1].w) {
+			return -2
+		}
+		for _, mi := range ms {
+			if a.mentions[mi].s >= t.e {
+				return a.mentions[mi].person
+			}
+		}
+		break
+	}
+	return -1
+}
+
+// speakerBefore reads an attribution that ends right before an opening
+// quote mark at q: 'X said: "', 'X said, "', 'According to X, "'.
+func (a *analysis) speakerBefore(q int) int {
+	start := max(0, q-120)
+	if nl := strings.LastIndexByte(a.text[start:q], '\n'); nl >= 0 {
+		start += nl + 1
+	}
+	if nq := strings.LastIndexByte(a.text[start:q], '"'); nq >= 0 {
+		start += nq + 1
+	}
+	toks := tokenize(a.x, a.text, span{start, q}, nil)
+	for len(toks) > 0 && toks[len(toks)-1].kind == tokPunct {
+		toks = toks[:len(toks)-1]
+	}
+	if len(toks) == 0 {
+		return -1
+	}
+	ms := a.mentionsIn(start, q)
+	last := toks[len(toks)-1]
+	if a.x.speech[strings.ToLower(last.w)] {
+		for i := len(ms) - 1; i >= 0; i-- {
+			if a.mentions[ms[i]].e <= last.s {
+				return a.mentions[ms[i]].person
+			}
+		}
+		if len(toks) > 1 && isPronoun(toks[len(toks)-2].w) {
+			return -2
+		}
+		return -1
+	}
+	// "According to X," right before the quote.
+	for k := 0; k+1 < len(toks); k++ {
+		if strings.EqualFold(toks[k].w, "according") && toks[k+1].w == "to" && len(ms) > 0 {
+			return a.mentions[ms[len(ms)-1]].person
+		}
+	}
+	return -1
+}
+
+func isPronoun(w string) bool {
+	switch w {
+	case "he", "she", "He", "She":
+		return true
+	}
+	return false
+}
+
+// lastPersonBefore returns the person of the last mention before cleaned
+// offset pos in sentence si or earlier, or -1.
+func (a *analysis) lastPersonBefore(pos, si int) int {
+	i := sort.Search(len(a.mentions), func(i int) bool { return a.mentions[i].s >= pos || a.mentions[i].sent > si })
+	for i--; i >= 0; i-- {
+		m := a.mentions[i]
+		if m.person >= 0 && m.sent <= si {
+			return m.person
+		}
+	}
+	return -1
+}
+
+// subject returns the person who speaks in reported speech r, or -1.
+func (a *analysis) subject(r reported) int {
+	if r.pron {
+		return a.lastPersonBefore(r.pos, r.sent)
+	}
+	ms := a.mentionsIn(a.sents[r.sent].s, r.pos)
+	if len(ms) == 0 {
+		return -1
+	}
+	if r.ing {
+		return a.mentions[ms[0]].person
+	}
+	return a.mentions[ms[len(ms)-1]].person
+}

@@ -1,0 +1,367 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"factdesk/news"
+)
+
+// person is one resolved person.
+type person struct {
+	name     string
+	aliases  []string
+	mentions []int
+	facts    []news.PersonFact
+	last     int // index of the last mention resolved to it so far
+}
+
+// nameKey identifies a full name by its first and last tokens, so that
+// "Donald J. Trump" and "Donald Trump" are one person.
+func nameKey(name string) string {
+	f := nameParts(name)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ToLower(f[0] + "|" + f[len(f)-1])
+}
+
+// nameParts returns the tokens of a name that can stand for it alone.
+func nameParts(name string) []string {
+	var out []string
+	for _, w := range strings.Fields(name) {
+		if particles[w] || w == "Jr." || w == "Sr." || (len(w) == 2 && w[1] == '.') {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// isPerson decides whether a name of two or more words names a person.
+func (a *analysis) isPerson(m mention, alone map[string]bool) bool {
+	if m.titled || m.appos || m.hyphen {
+		return true
+	}
+	if m.placeTok || m.commonAll && !m.given {
+		return false
+	}
+	if m.given {
+		return true
+	}
+	f := nameParts(m.name)
+	if len(f) < 2 {
+		return false
+	}
+	firstAlone, lastAlone := alone[f[0]], alone[f[len(f)-1]]
+	return (lastAlone || m.speech) && !firstAlone
+}
+
+// resolvePeople merges mentions into people: full names first, then lone
+// surnames or given names matched as whole words against them.
+func (a *analysis) resolvePeople() {
+	// Words used alone: people are named again by their last name,
+	// companies by their first word.
+	alone := map[string]bool{}
+	for _, m := range a.mentions {
+		if m.ntok == 1 {
+			alone[strings.TrimSuffix(m.name, ".")] = true
+		}
+	}
+	accept := map[string]bool{}
+	for _, m := range a.mentions {
+		if m.ntok >= 2 && a.isPerson(m, alone) {
+			accept[nameKey(m.name)] = true
+		}
+	}
+	byKey := map[string]int{}
+	newPerson := func(name string) int {
+		a.people = append(a.people, &person{name: name, last: -1})
+		return len(a.people) - 1
+	}
+	for mi := range a.mentions {
+		m := &a.mentions[mi]
+		if m.ntok < 2 {
+			continue
+		}
+		key := nameKey(m.name)
+		if !accept[key] {
+			continue
+		}
+		pi, ok := byKey[key]
+		if !ok {
+			pi = newPerson(m.name)
+			byKey[key] = pi
+		}
+		m.person = pi
+	}
+	alias := map[string][]int{}
+	for pi, p := range a.people {
+		for _, w := range nameParts(p.name) {
+			if l := alias[w]; len(l) == 0 || l[len(l)-1] != pi {
+				alias[w] = append(l, pi)
+			}
+		}
+	}
+	singles := map[string]int{}
+	for mi := range a.mentions {
+		m := &a.mentions[mi]
+		if m.person >= 0 {
+			a.people[m.person].last = mi
+			continue
+		}
+		w := strings.TrimSuffix(m.name, ".")
+		if cands := alias[w]; len(cands) > 0 {
+			best := cands[0]
+			for _, pi := range cands {
+				if a.people[pi].last > a.people[best].last {
+					best = pi
+				}
+			}
+			m.person = best
+		} else if m.ntok == 1 && m.titled && !m.notName {
+			pi, ok := singles[w]
+			if !ok {
+				pi = newPerson(w)
+				singles[w] = pi
+			}
+			m.person = pi
+		}
+		if m.person >= 0 {
+			p := a.people[m.person]
+			p.last = mi
+			if m.name != p.name && !contains(p.aliases, m.name) {
+				p.aliases = append(p.aliases, m.name)
+			}
+		}
+	}
+	for mi := range a.mentions {
+		m := &a.mentions[mi]
+		if m.person < 0 {
+			continue
+		}
+		p := a.people[m.person]
+		if n := len(p.mentions); n == 0 || p.mentions[n-1] != m.sent {
+			p.mentions = appendSorted(p.mentions, m.sent)
+		}
+		p.facts = append(p.facts, m.facts...)
+	}
+	a.relations()
+	a.inferNationality()
+}
+
+func contains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// appendSorted adds v to the sorted list l unless present.
+func appendSorted(l []int, v int) []int {
+	i := len(l)
+	for i > 0 && l[i-1] > v {
+		i--
+	}
+	if i > 0 && l[i-1] == v {
+		return l
+	}
+	l = append(l, 0)
+	copy(l[i+1:], l[i:])
+	l[i] = v
+	return l
+}
+
+// relations resolves relational descriptions: "his South Korean
+// counterpart, X" in a sentence about a foreign minister makes X a foreign
+// minister too.
+func (a *analysis) relations() {
+	for mi := range a.mentions {
+		m := &a.mentions[mi]
+		if m.rel == "" || m.person < 0 {
+			continue
+		}
+		ante := -1
+		if m.relFrom >= 0 && a.mentions[m.relFrom].person != m.person {
+			ante = a.mentions[m.relFrom].person
+		}
+		if ante < 0 {
+			for k := mi - 1; k >= 0; k-- {
+				if p := a.mentions[k].person; p >= 0 && p != m.person {
+					ante = p
+					break
+				}
+			}
+		}
+		if ante < 0 {
+			continue
+		}
+		switch m.rel {
+		case "counterpart", "predecessor", "successor":
+		default:
+			continue
+		}
+		for _, f := range a.people[ante].facts {
+			if f.Kind != news.FactRole {
+				continue
+			}
+			role := bareRole(f.Value)
+			if m.rel == "predecessor" {
+				role = "former " + role
+			}
+			a.people[m.person].facts = append(a.people[m.person].facts, news.PersonFact{Kind: news.FactRole, Value: role, Sentence: m.sent})
+			break
+		}
+	}
+}
+
+// bareRole drops time modifiers: a counterpart of an acting president is a
+// president's counterpart.
+func bareRole(r string) string {
+	for _, p := range []string{"acting ", "incoming ", "outgoing ", "interim ", "former ", "new "} {
+		r = strings.TrimPrefix(r, p)
+	}
+	return r
+}
+
+// inferNationality gives a nationality to people with a public office but
+// none stated: the country named in the same clause ("turmoil in Seoul
+// following President X"), else the country of the article's unqualified
+// titles (a paper writes "Foreign Minister X" for its own country's).
+func (a *analysis) inferNationality() {
+	home := ""
+	for mi := range a.mentions {
+		m := a.mentions[mi]
+		if m.bareGov && m.person >= 0 {
+			if n := nationality(a.people[m.person].facts); n != "" {
+				home = n
+				break
+			}
+		}
+	}
+	type guess struct {
+		clause string
+		from   int
+		gov    bool
+	}
+	g := make([]guess, len(a.people))
+	for mi := range a.mentions {
+		m := a.mentions[mi]
+		if m.person < 0 || !m.bareGov {
+			continue
+		}
+		x := &g[m.person]
+		if !x.gov {
+			x.gov, x.from = true, m.sent
+		}
+		if m.clause != "" && x.clause == "" {
+			x.clause, x.from = m.clause, m.sent
+		}
+	}
+	for pi, p := range a.people {
+		if !g[pi].gov || nationality(p.facts) != "" {
+			continue
+		}
+		n := g[pi].clause
+		if n == "" {
+			n = home
+		}
+		if n != "" {
+			p.facts = append(p.facts, news.PersonFact{Kind: news.FactNationality, Value: n, Sentence: g[pi].from})
+		}
+	}
+}
+
+// nationality returns the most often stated nationality among facts.
+func nationality(facts []news.PersonFact) string {
+	best, bestN := "", 0
+	count := map[string]int{}
+	for _, f := range facts {
+		if f.Kind != news.FactNationality {
+			continue
+		}
+		count[f.Value]++
+		if count[f.Value] > bestN {
+			best, bestN = f.Value, count[f.Value]
+		}
+	}
+	return best
+}
+
+// outPeople turns resolved people into the result, in order of first
+// mention, and fills the places that are not part of a person's name.
+func (a *analysis) outPeople() []news.Person {
+	var out []news.Person
+	order := make([]int, 0, len(a.people))
+	for pi := range a.people {
+		order = append(order, pi)
+	}
+	first := func(pi int) int {
+		if len(a.people[pi].mentions) == 0 {
+			return 1 << 30
+		}
+		return a.people[pi].mentions[0]
+	}
+	sort.SliceStable(order, func(x, y int) bool { return first(order[x]) < first(order[y]) })
+	for _, pi := range order {
+		p := a.people[pi]
+		if len(p.mentions) == 0 {
+			continue
+		}
+		np := news.Person{Name: p.name, Aliases: p.aliases, Mentions: p.mentions, Nationality: nationality(p.facts)}
+		seen := map[news.PersonFact]bool{}
+		for _, f := range p.facts {
+			if f.Value == "" || seen[f] {
+				continue
+			}
+			seen[f] = true
+			np.Facts = append(np.Facts, f)
+			switch f.Kind {
+			case news.FactRole:
+				if !contains(np.Roles, f.Value) {
+					np.Roles = append(np.Roles, f.Value)
+				}
+			case news.FactDescription:
+				if !contains(np.Descriptions, f.Value) {
+					np.Descriptions = append(np.Descriptions, f.Value)
+				}
+			}
+		}
+		if np.Aliases == nil {
+			np.Aliases = []string{}
+		}
+		if np.Roles == nil {
+			np.Roles = []string{}
+		}
+		if np.Descriptions == nil {
+			np.Descriptions = []string{}
+		}
+		out = append(out, np)
+	}
+	a.finishPlaces()
+	return out
+}
+
+// finishPlaces adds the gazetteer matches that are not inside a person's
+// name.
+func (a *analysis) finishPlaces() {
+	mi := 0
+	for _, pc := range a.placeCands {
+		inName := false
+		for mi < len(a.mentions) && a.mentions[mi].sent < pc.sent {
+			mi++
+		}
+		for k := mi; k < len(a.mentions) && a.mentions[k].sent == pc.sent; k++ {
+			m := a.mentions[k]
+			if m.person >= 0 && m.s < pc.e && pc.s < m.e {
+				inName = true
+				break
+			}
+		}
+		if !inName {
+			a.places.add(pc.name, pc.sent)
+		}
+	}
+}

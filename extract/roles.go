@@ -1,0 +1,318 @@
+package extract
+
+import (
+	"strings"
+
+	"factdesk/news"
+)
+
+// rolePhrase is what a title, an appositive or a possessive phrase says
+// about a person.
+type rolePhrase struct {
+	roles []string
+	nat   string
+	desc  string
+	rel   string // a relational head noun: "counterpart"
+	pron  bool   // the phrase starts with his/her/their
+	gov   bool   // a public-office title
+}
+
+func (p *rolePhrase) merge(q rolePhrase) {
+	p.roles = append(p.roles, q.roles...)
+	if p.nat == "" {
+		p.nat = q.nat
+	}
+	if p.desc == "" {
+		p.desc = q.desc
+	}
+	if p.rel == "" {
+		p.rel, p.pron = q.rel, q.pron
+	}
+	p.gov = p.gov || q.gov
+}
+
+// facts turns the phrase into person facts from sentence si.
+func (p *rolePhrase) facts(si int) []news.PersonFact {
+	var out []news.PersonFact
+	for _, r := range p.roles {
+		out = append(out, news.PersonFact{Kind: news.FactRole, Value: r, Sentence: si})
+	}
+	if p.nat != "" {
+		out = append(out, news.PersonFact{Kind: news.FactNationality, Value: p.nat, Sentence: si})
+	}
+	if p.desc != "" {
+		out = append(out, news.PersonFact{Kind: news.FactDescription, Value: p.desc, Sentence: si})
+	}
+	return out
+}
+
+// droppedMods are modifiers that add nothing to a role.
+var droppedMods = map[string]bool{"new": true, "current": true, "top": true, "then": true}
+
+// parseRole reads a phrase such as "the incoming U.S. secretary of state",
+// "South Korea's acting president and deputy prime minister", "his South
+// Korean counterpart" or "Japanese Foreign Minister".
+func (a *analysis) parseRole(ts []token) rolePhrase {
+	var p rolePhrase
+	var cur []string
+	head, unknown := false, 0
+	descStart, descEnd := -1, -1
+	flush := func() {
+		if head && len(cur) > 0 {
+			r := strings.Join(cur, " ")
+			if a.x.titles[r] != titleRel {
+				p.roles = append(p.roles, r)
+			}
+		}
+		cur, head = cur[:0], false
+	}
+	if len(ts) == 0 {
+		return p
+	}
+	i := 0
+	for i < len(ts) && (ts[i].w == "the" || ts[i].w == "The" || ts[i].w == "a" || ts[i].w == "an" || ts[i].w == "A") {
+		i++
+	}
+	switch strings.ToLower(ts[min(i, len(ts)-1)].w) {
+	case "his", "her", "their", "its":
+		if i < len(ts) {
+			p.pron = true
+			i++
+		}
+	}
+	descStart = i
+	for i < len(ts) {
+		t := ts[i]
+		// A possessive owner: "South Korea's", "the company's".
+		if n := a.possessiveOwner(ts, i); n > 0 {
+			if c := a.countryOf(ts[i : i+n]); c != "" {
+				p.nat = c
+			}
+			i += n + 1
+			descStart = i
+			continue
+		}
+		if t.kind == tokWord && t.up {
+			if i+1 < len(ts) {
+				if c := a.x.nationality[t.w+" "+ts[i+1].w]; c != "" {
+					p.nat = c
+					i += 2
+					continue
+				}
+			}
+			if c := a.x.nationality[t.w]; c != "" {
+				p.nat = c
+				i++
+				continue
+			}
+			if n, c := a.placeAtToks(ts, i); n > 0 {
+				p.nat = c
+				i += n
+				continue
+			}
+		}
+		if t.w == "and" || t.w == "," {
+			if head {
+				flush()
+				i++
+				continue
+			}
+			break
+		}
+		if t.kind != tokWord {
+			break
+		}
+		// The longest title phrase here.
+		n, class := 0, ""
+		for k := min(a.x.titleMaxLen, len(ts)-i); k >= 1; k-- {
+			if c, ok := a.x.titles[lowerJoin(ts[i:i+k])]; ok {
+				n, class = k, c
+				break
+			}
+		}
+		if n == 0 {
+			if t.w == "of" && head && i+1 < len(ts) {
+				if k, c := a.placeAtToks(ts, i+1); k > 0 {
+					p.nat = c
+					descEnd = i
+					i += 1 + k
+				}
+			}
+			if head || t.up || unknown >= 2 {
+				break
+			}
+			unknown++
+			i++
+			continue
+		}
+		phrase := lowerJoin(ts[i : i+n])
+		switch class {
+		case titleHon:
+		case titleMod, titleDept:
+			if head && class == titleMod {
+				flush() // "president acting" is not one role
+			}
+			if !droppedMods[phrase] {
+				cur = append(cur, phrase)
+			}
+		case titleGov, titleJob:
+			cur = append(cur, phrase)
+			head = true
+			if class == titleGov {
+				p.gov = true
+			}
+		case titleRel:
+			cur = append(cur, phrase)
+			head = true
+			p.rel = phrase
+		}
+		i += n
+		descEnd = i
+	}
+	flush()
+	if p.rel != "" && descEnd > descStart {
+		var parts []string
+		for _, t := range ts[descStart:descEnd] {
+			if t.kind == tokWord {
+				parts = append(parts, t.w)
+			}
+		}
+		p.desc = strings.Join(parts, " ")
+	}
+	return p
+}
+
+func lowerJoin(ts []token) string {
+	if len(ts) == 1 {
+		return strings.ToLower(ts[0].w)
+	}
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = strings.ToLower(t.w)
+	}
+	return strings.Join(parts, " ")
+}
+
+// possessiveOwner returns the number of tokens before a possessive 's that
+// starts at ts[i] ("South Korea's" gives 2), or 0.
+func (a *analysis) possessiveOwner(ts []token, i int) int {
+	for n := 1; n <= 4 && i+n < len(ts); n++ {
+		if ts[i+n-1].kind != tokWord || !ts[i+n-1].up {
+			return 0
+		}
+		if ts[i+n].kind == tokPoss {
+			return n
+		}
+	}
+	return 0
+}
+
+// countryOf returns the country the tokens name, if any.
+func (a *analysis) countryOf(ts []token) string {
+	if _, c, ok := a.x.place(joinToks(a.text, ts)); ok {
+		return c
+	}
+	return ""
+}
+
+// placeAtToks matches a place name starting at ts[i].
+func (a *analysis) placeAtToks(ts []token, i int) (int, string) {
+	for n := min(a.x.placeMaxLen, len(ts)-i); n >= 1; n-- {
+		if !allWords(ts[i:i+n]) || !ts[i].up {
+			continue
+		}
+		if _, c, ok := a.x.place(joinToks(a.text, ts[i:i+n])); ok {
+			return n, c
+		}
+	}
+	return 0, ""
+}
+
+// leftRole reads a role phrase that ends right before the name at ts[ns]:
+// "Japan's foreign minister, X", "his South Korean counterpart, X",
+// "former foreign minister X".
+func (a *analysis) leftRole(ts []token, ns int) (rolePhrase, bool) {
+	k := ns - 1
+	if k >= 0 && ts[k].w == "," {
+		k--
+	}
+	end := k + 1
+	for k >= 0 {
+		t := ts[k]
+		low := strings.ToLower(t.w)
+		if t.kind == tokPoss {
+			k--
+			continue
+		}
+		if t.kind != tokWord {
+			break
+		}
+		if _, ok := a.x.titles[low]; ok && !t.up {
+			k--
+			continue
+		}
+		if t.up {
+			if k > 0 && a.x.nationality[ts[k-1].w+" "+t.w] != "" {
+				k -= 2
+				continue
+			}
+			if a.x.nationality[t.w] != "" || a.isPlace(t.w) || (k+1 < len(ts) && ts[k+1].kind == tokPoss) {
+				k--
+				continue
+			}
+			if k+1 < len(ts) && a.isPlace(t.w+" "+ts[k+1].w) {
+				k--
+				continue
+			}
+		}
+		switch low {
+		case "his", "her", "their", "its", "the", "a", "an":
+			k--
+		}
+		break
+	}
+	start := k + 1
+	if start >= end {
+		return rolePhrase{}, false
+	}
+	p := a.parseRole(ts[start:end])
+	if len(p.roles) == 0 && p.rel == "" {
+		return rolePhrase{}, false
+	}
+	return p, true
+}
+
+// rightRole reads an appositive after the name ending at ts[ne]: "X, South
+// Korea's acting president and deputy prime minister", "X, the incoming
+// U.S. secretary of state,".
+func (a *analysis) rightRole(ts []token, ne int) (rolePhrase, bool) {
+	if ne >= len(ts) || ts[ne].w != "," {
+		return rolePhrase{}, false
+	}
+	s := ne + 1
+	if s+1 < len(ts) && ts[s].kind == tokNum && ts[s+1].w == "," {
+		s += 2 // an age: "X, 45, the ..."
+	}
+	e := s
+	for e < len(ts) && e-s < 16 {
+		w := ts[e].w
+		if w == "," || w == "." || w == ";" || w == "(" || w == ")" || w == `"` || w == "who" || w == "which" || w == "-" || w == ":" {
+			// "acting president and deputy prime minister": a comma
+			// before "and" belongs to the list.
+			if w == "," && e+1 < len(ts) && ts[e+1].w == "and" {
+				e++
+				continue
+			}
+			break
+		}
+		e++
+	}
+	if e == s {
+		return rolePhrase{}, false
+	}
+	p := a.parseRole(ts[s:e])
+	if len(p.roles) == 0 && p.rel == "" {
+		return rolePhrase{}, false
+	}
+	return p, true
+}

@@ -1,0 +1,514 @@
+// Package timex finds time expressions in an English sentence and
+// normalises them to TimeML TIMEX3 types and values against the document
+// creation time: explicit dates, months and years, weekdays, relative
+// expressions, durations, vague references, times of day, sets, seasons,
+// quarters and decades.
+//
+// Find is one left-to-right pass over the sentence's tokens; each rule
+// looks ahead a bounded number of tokens, so the work is linear in the
+// length of the sentence.
+package timex
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Match is one time expression. Start and End are byte offsets into the
+// sentence passed to Find; Mod is the TIMEX3 mod attribute (APPROX,
+// MORE_THAN, START, END, ...) or empty.
+type Match struct {
+	Text, Type, Value, Mod string
+	Start, End             int
+}
+
+// TIMEX3 types.
+const (
+	Date     = "DATE"
+	Time     = "TIME"
+	Duration = "DURATION"
+	Set      = "SET"
+)
+
+// cand is a candidate expression starting at some token: n tokens long.
+type cand struct {
+	n             int
+	typ, val, mod string
+}
+
+type scanner struct {
+	s    string
+	t    []token
+	dct  time.Time
+	has  bool // dct is known
+	cues []int
+	// nearest cue positions, filled by tense
+	leftStrong, rightStrong, leftReport, rightReport []int
+	lastDay                                          string // value of the last day-granular date found
+	lastDayEnd                                       int    // token index after it
+}
+
+// Find returns the time expressions in sentence, in order, normalised
+// against dct (the document creation time). With a zero dct, explicit
+// dates keep their value, and expressions that need the creation time get
+// TimeML's unspecified forms ("XXXX-01-20", "XXXX-XX-XX", "XXXX-WXX-2").
+func Find(sentence string, dct time.Time) []Match {
+	sc := &scanner{s: sentence, t: tokenize(sentence), has: !dct.IsZero(), lastDayEnd: -10}
+	if sc.has {
+		sc.dct = time.Date(dct.Year(), dct.Month(), dct.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	var out []Match
+	for i := 0; i < len(sc.t); {
+		if !sc.t[i].word && sc.t[i].low != "'" {
+			i++
+			continue
+		}
+		c := sc.match(i)
+		if c.n == 0 {
+			i++
+			continue
+		}
+		m := Match{Type: c.typ, Value: c.val, Mod: c.mod, Start: sc.t[i].start, End: sc.t[i+c.n-1].end}
+		m.Text = sentence[m.Start:m.End]
+		out = append(out, m)
+		if (c.typ == Date || c.typ == Time) && len(c.val) >= 10 && c.val[4] == '-' && c.val[7] == '-' {
+			sc.lastDay, sc.lastDayEnd = c.val[:10], i+c.n
+		}
+		i += c.n
+	}
+	return out
+}
+
+// match returns the longest candidate starting at token i.
+func (sc *scanner) match(i int) cand {
+	if !sc.starts(i) {
+		return cand{}
+	}
+	best := sc.modified(i)
+	for _, c := range [...]cand{sc.explicit(i), sc.year(i), sc.relative(i), sc.weekday(i), sc.clock(i), sc.duration(i), sc.set(i), sc.ref(i), sc.season(i), sc.quarter(i)} {
+		if c.n > best.n {
+			best = c
+		}
+	}
+	return best
+}
+
+// starts reports whether a time expression can begin at token i.
+func (sc *scanner) starts(i int) bool {
+	t := sc.t[i]
+	if starters[t.low] || t.num >= 0 {
+		return true
+	}
+	if _, ok := val("month", t.low); ok {
+		return true
+	}
+	if _, ok := val("weekday", t.low); ok || strings.HasSuffix(t.low, "days") {
+		return true
+	}
+	for k := 0; k < len(t.low); k++ {
+		if c := t.low[k]; c >= '0' && c <= '9' || c == '-' {
+			return true
+		}
+	}
+	return false
+}
+
+// low returns the lower-case text of token i, or "" past either end.
+func (sc *scanner) low(i int) string {
+	if i < 0 || i >= len(sc.t) {
+		return ""
+	}
+	return sc.t[i].low
+}
+
+func (sc *scanner) upper(i int) bool { return i >= 0 && i < len(sc.t) && sc.t[i].upper }
+
+// phrase returns the value and length of the longest phrase of table kind
+// that starts at token i.
+func (sc *scanner) phrase(kind string, i int) (string, int) {
+	if i >= len(sc.t) || !sc.t[i].word {
+		return "", 0
+	}
+next:
+	for _, e := range lex[kind].first[sc.t[i].low] {
+		if i+len(e.words) > len(sc.t) {
+			continue
+		}
+		for k := 1; k < len(e.words); k++ {
+			if t := sc.t[i+k]; !t.word || t.low != e.words[k] {
+				continue next
+			}
+		}
+		return e.val, len(e.words)
+	}
+	return "", 0
+}
+
+// ---- tense ----
+
+// tense marks past (-1) and future (+1) cues and precomputes, for every
+// token, the nearest strong and reporting cue on each side.
+func (sc *scanner) tense() {
+	n := len(sc.t)
+	sc.cues = make([]int, n) // 0 none, ±1 strong, ±2 reporting verb (weak)
+	for j, t := range sc.t {
+		if !t.word || t.upper && j > 0 {
+			continue
+		}
+		w := t.low
+		switch {
+		case w == "set" || w == "going":
+			if sc.low(j+1) == "to" {
+				sc.cues[j] = 1
+			}
+		case w == "due":
+			if sc.low(j+1) == "to" || sc.low(j+1) == "in" || sc.low(j+1) == "for" {
+				switch sc.low(j - 1) {
+				case "is", "are", "was", "were", "be":
+					sc.cues[j] = 1
+				}
+			}
+		case w == "be" && sc.low(j-1) == "to":
+			sc.cues[j] = 1 // "to be held"
+		case in("future", w):
+			sc.cues[j] = 1
+		case sc.low(j-1) == "be" || sc.low(j-1) == "being":
+			// a passive participle after "be" carries no tense of its own
+		case in("report", w):
+			if strings.HasSuffix(w, "s") {
+				break // "says": present, no direction
+			}
+			sc.cues[j] = -2
+		case in("past", w):
+			sc.cues[j] = -1
+		case len(w) >= 5 && strings.HasSuffix(w, "ed") && !edWords[w] && !strings.ContainsAny(w, "-'."):
+			sc.cues[j] = -1
+		}
+	}
+	sc.leftStrong, sc.leftReport = make([]int, n), make([]int, n)
+	sc.rightStrong, sc.rightReport = make([]int, n), make([]int, n)
+	ls, lr := -1, -1
+	for j := 0; j < n; j++ {
+		sc.leftStrong[j], sc.leftReport[j] = ls, lr
+		switch c := sc.cues[j]; {
+		case c == 1 || c == -1:
+			ls = j
+		case c == -2:
+			lr = j
+		}
+	}
+	rs, rr := -1, -1
+	for j := n - 1; j >= 0; j-- {
+		sc.rightStrong[j], sc.rightReport[j] = rs, rr
+		switch c := sc.cues[j]; {
+		case c == 1 || c == -1:
+			rs = j
+		case c == -2:
+			rr = j
+		}
+	}
+}
+
+// dir returns the tense direction for an expression over tokens [i, end):
+// the nearest cue decides; reporting verbs ("said") count as further away
+// unless they are next to the expression, since they usually tell when
+// something was said rather than when it happens.
+func (sc *scanner) dir(i, end int) int {
+	if len(sc.t) == 0 || i >= len(sc.t) {
+		return 0
+	}
+	if sc.cues == nil {
+		sc.tense()
+	}
+	end = min(end, len(sc.t))
+	best, bestD := 0, 1<<30
+	try := func(j, d, penalty int) {
+		if j < 0 {
+			return
+		}
+		if penalty > 0 && d <= 2 {
+			penalty = 0
+		}
+		d += penalty
+		if d < bestD {
+			best, bestD = sc.cues[j], d
+		}
+	}
+	// Cues inside the expression ("last", "next") are the expression's own.
+	try(sc.leftStrong[i], i-sc.leftStrong[i], 0)
+	try(sc.leftReport[i], i-sc.leftReport[i], 4)
+	try(sc.rightStrong[end-1], sc.rightStrong[end-1]-end+1, 1)
+	try(sc.rightReport[end-1], sc.rightReport[end-1]-end+1, 4)
+	switch {
+	case best > 0:
+		return 1
+	case best < 0:
+		return -1
+	}
+	return 0
+}
+
+// ---- value helpers ----
+
+func (sc *scanner) day(t time.Time) string { return t.Format(time.DateOnly) }
+
+func ymd(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+func week(t time.Time) string {
+	y, w := t.ISOWeek()
+	return fmt.Sprintf("%04d-W%02d", y, w)
+}
+
+func month(y, m int) string {
+	for m < 1 {
+		m += 12
+		y--
+	}
+	for m > 12 {
+		m -= 12
+		y++
+	}
+	return fmt.Sprintf("%04d-%02d", y, m)
+}
+
+// isoWeekday returns 1 for Monday through 7 for Sunday.
+func isoWeekday(t time.Time) int {
+	d := int(t.Weekday())
+	if d == 0 {
+		return 7
+	}
+	return d
+}
+
+// yearFor picks the year for a month (and day, or 0) with no year: the one
+// nearest the creation time in the direction of the tense.
+func (sc *scanner) yearFor(m, d, dir int) int {
+	y := sc.dct.Year()
+	if d == 0 {
+		dm := int(sc.dct.Month())
+		switch {
+		case dir < 0 && m > dm:
+			return y - 1
+		case dir > 0 && m < dm:
+			return y + 1
+		case dir == 0 && m-dm > 6:
+			return y - 1
+		case dir == 0 && dm-m > 6:
+			return y + 1
+		}
+		return y
+	}
+	c := ymd(y, m, d)
+	switch {
+	case dir < 0 && c.After(sc.dct):
+		return y - 1
+	case dir > 0 && c.Before(sc.dct):
+		return y + 1
+	case dir == 0:
+		best, bestD := y, absDays(c, sc.dct)
+		for _, yy := range []int{y - 1, y + 1} {
+			if dd := absDays(ymd(yy, m, d), sc.dct); dd < bestD {
+				best, bestD = yy, dd
+			}
+		}
+		return best
+	}
+	return y
+}
+
+func absDays(a, b time.Time) int {
+	d := int(a.Sub(b).Hours() / 24)
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// ---- number helpers ----
+
+// monthAt returns the month number of token i (upper case, with an
+// optional period after an abbreviation) and how many tokens it uses.
+func (sc *scanner) monthAt(i int) (int, int) {
+	if i >= len(sc.t) || !sc.t[i].word || !sc.t[i].upper {
+		return 0, 0
+	}
+	v, ok := val("month", sc.low(i))
+	if !ok {
+		return 0, 0
+	}
+	m, _ := strconv.Atoi(v)
+	n := 1
+	if w := sc.low(i); len(w) <= 4 && w != "june" && w != "july" && w != "may" && sc.low(i+1) == "." && sc.t[i+1].start == sc.t[i].end {
+		n = 2
+	}
+	return m, n
+}
+
+// dayAt returns the day of month of token i ("20", "01", "20th", "1st").
+func (sc *scanner) dayAt(i int) int {
+	if i >= len(sc.t) {
+		return 0
+	}
+	w := sc.low(i)
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		w = strings.TrimSuffix(w, suf)
+	}
+	if len(w) == 0 || len(w) > 2 || !allDigits(w) {
+		return 0
+	}
+	d, _ := strconv.Atoi(w)
+	if d < 1 || d > 31 {
+		return 0
+	}
+	return d
+}
+
+// yearAt returns the four-digit year of token i, or 0.
+func (sc *scanner) yearAt(i int) int {
+	if i >= len(sc.t) || sc.t[i].digits != 4 {
+		return 0
+	}
+	if y := sc.t[i].num; y >= 1000 && y <= 2999 {
+		return y
+	}
+	return 0
+}
+
+// weekdayAt returns the ISO weekday of token i (full name, or an
+// abbreviation followed by a period) and the tokens it uses.
+func (sc *scanner) weekdayAt(i int) (int, int) {
+	if i >= len(sc.t) || !sc.t[i].upper {
+		return 0, 0
+	}
+	v, ok := val("weekday", sc.low(i))
+	if !ok {
+		return 0, 0
+	}
+	d, _ := strconv.Atoi(v)
+	if len(sc.low(i)) <= 5 && !strings.HasSuffix(sc.low(i), "day") {
+		if sc.low(i+1) != "." {
+			return 0, 0
+		}
+		return d, 2
+	}
+	return d, 1
+}
+
+// numberAt reads a count at token i: digits, a number word, a hyphenated
+// compound ("twenty-five"), "two and a half", or a vague quantity
+// ("several" gives "X"). It returns the count as TIMEX3 text and the tokens
+// used; article is true for "a"/"an".
+func (sc *scanner) numberAt(i int) (num string, n int, article bool) {
+	if i >= len(sc.t) || !sc.t[i].word {
+		return "", 0, false
+	}
+	if v, k := sc.phrase("vague", i); k > 0 {
+		return v, k, false
+	}
+	w := sc.low(i)
+	var f float64
+	switch {
+	case sc.t[i].num >= 0:
+		f = float64(sc.t[i].num)
+	case isDecimal(w):
+		f, _ = strconv.ParseFloat(w, 64)
+	default:
+		v, ok := wordNumber(w)
+		if !ok {
+			return "", 0, false
+		}
+		f = v
+		article = w == "a" || w == "an"
+	}
+	n = 1
+	if sc.low(i+1) == "and" && (sc.low(i+2) == "a" || sc.low(i+2) == "one") && sc.low(i+3) == "half" {
+		f += 0.5
+		n = 4
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64), n, article
+}
+
+func isDecimal(w string) bool {
+	i := strings.IndexByte(w, '.')
+	return i > 0 && allDigits(w[:i]) && allDigits(w[i+1:])
+}
+
+// wordNumber reads "seven", "twenty-five" or "a".
+func wordNumber(w string) (float64, bool) {
+	var sum float64
+	for _, p := range strings.Split(w, "-") {
+		v, ok := val("number", p)
+		if !ok {
+			return 0, false
+		}
+		f, _ := strconv.ParseFloat(v, 64)
+		sum += f
+	}
+	return sum, true
+}
+
+// unitAt reads a unit at token i, singular or plural.
+func (sc *scanner) unitAt(i int) (unit string, plural bool) {
+	if i >= len(sc.t) || !sc.t[i].word {
+		return "", false
+	}
+	return unitWord(sc.low(i))
+}
+
+func unitWord(w string) (string, bool) {
+	if u, ok := val("unit", w); ok {
+		return u, false
+	}
+	if strings.HasSuffix(w, "ies") {
+		if u, ok := val("unit", strings.TrimSuffix(w, "ies")+"y"); ok {
+			return u, true
+		}
+	}
+	if strings.HasSuffix(w, "s") {
+		if u, ok := val("unit", strings.TrimSuffix(w, "s")); ok {
+			return u, true
+		}
+	}
+	return "", false
+}
+
+// period formats a duration of num units as a TIMEX3 value ("P3D", "PT2H",
+// "P10Y" for a decade, "PXY").
+func period(num, unit string) string {
+	if num == "0.5" {
+		switch unit {
+		case "TH":
+			return "PT30M"
+		case "D":
+			return "PT12H"
+		case "Y":
+			return "P6M"
+		case "M":
+			return "P2W"
+		}
+	}
+	switch unit {
+	case "TS", "TM", "TH":
+		return "PT" + num + unit[1:]
+	case "DE", "CE":
+		if num == "X" {
+			return "PX" + unit
+		}
+		f, _ := strconv.ParseFloat(num, 64)
+		if unit == "DE" {
+			f *= 10
+		} else {
+			f *= 100
+		}
+		return "P" + strconv.FormatFloat(f, 'f', -1, 64) + "Y"
+	case "2W":
+		if num == "X" {
+			return "PXW"
+		}
+		f, _ := strconv.ParseFloat(num, 64)
+		return "P" + strconv.FormatFloat(2*f, 'f', -1, 64) + "W"
+	}
+	return "P" + num + unit
+}

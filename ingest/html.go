@@ -1,0 +1,176 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	nurl "net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"codeberg.org/readeck/go-readability/v2/render"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+
+	"factdesk/news"
+)
+
+// boilerplate are the elements dropped before looking for the main text:
+// page chrome, not article.
+var boilerplate = map[atom.Atom]bool{
+	atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true,
+	atom.Form: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Button: true, atom.Select: true, atom.Svg: true,
+}
+
+// parseHTML reduces a page to its main text with readability, after
+// dropping navigation and other page chrome. contentType may name the
+// charset of non-UTF-8 pages. Document.Offset is 0: offsets point into the
+// extracted text, since the markup is not kept.
+func parseHTML(name string, data []byte, contentType string) (news.Document, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return news.Document{}, ErrEmpty
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return news.Document{}, fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
+	}
+	if !utf8.Valid(data) {
+		enc, encName, certain := charset.DetermineEncoding(data, contentType)
+		if !certain && encName == "windows-1252" && !strings.Contains(strings.ToLower(contentType), "charset") && !declaresCharset(data) {
+			return news.Document{}, fmt.Errorf("%w: invalid UTF-8 at offset %d and no charset declared", ErrBinary, invalidUTF8(data))
+		}
+		decoded, err := enc.NewDecoder().Bytes(data)
+		if err != nil || !utf8.Valid(decoded) {
+			return news.Document{}, fmt.Errorf("%w: cannot decode as %s", ErrBinary, encName)
+		}
+		data = decoded
+	}
+	root, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return news.Document{}, fmt.Errorf("parse html: %w", err)
+	}
+	dropElements(root, func(n *html.Node) bool { return boilerplate[n.DataAtom] })
+
+	doc := news.Document{Path: name}
+	var pageURL *nurl.URL
+	if u, err := nurl.Parse(name); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		pageURL = u
+		doc.URL = name
+	}
+	p := readability.NewParser()
+	art, err := p.ParseDocument(root, pageURL)
+	var text string
+	if err == nil && art.Node != nil {
+		text = render.InnerText(art.Node)
+		doc.Title = oneLine(art.Title())
+		doc.Source = oneLine(art.SiteName())
+		if by := byline(art.Byline()); by != "" {
+			doc.Authors = []string{by}
+		}
+		if t, err := art.PublishedTime(); err == nil {
+			doc.Published = t.Format(time.DateOnly)
+		}
+	}
+	if len(strings.Fields(text)) < 20 {
+		// Readability gives up on short pages: fall back to the whole
+		// body, chrome and scripts already gone.
+		dropElements(root, func(n *html.Node) bool { return n.DataAtom == atom.Script || n.DataAtom == atom.Head })
+		if body := plainText(root); len(strings.Fields(body)) > len(strings.Fields(text)) {
+			text = body
+		}
+		if doc.Title == "" {
+			doc.Title = oneLine(titleOf(data))
+		}
+	}
+	text = tidy(text)
+	if text == "" {
+		return news.Document{}, fmt.Errorf("%w in the page", ErrNoText)
+	}
+	doc.Text = text
+	return doc, nil
+}
+
+// declaresCharset reports whether a page names its charset in a meta tag.
+func declaresCharset(data []byte) bool {
+	head := data[:min(len(data), 1024)]
+	return bytes.Contains(bytes.ToLower(head), []byte("charset"))
+}
+
+// dropElements removes every element for which drop is true.
+func dropElements(n *html.Node, drop func(*html.Node) bool) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && drop(c) {
+			n.RemoveChild(c)
+		} else {
+			dropElements(c, drop)
+		}
+		c = next
+	}
+}
+
+// plainText renders a node's text with one paragraph per block.
+func plainText(n *html.Node) string {
+	return render.InnerText(n)
+}
+
+// titleOf returns the page's <title>, or "".
+func titleOf(data []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if z.Err() == io.EOF {
+				return ""
+			}
+			return ""
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if string(name) == "title" && z.Next() == html.TextToken {
+				return string(z.Text())
+			}
+		}
+	}
+}
+
+// tidy trims each line, folds runs of blank lines into one and trims the
+// whole, so paragraphs stay one per line and sentences keep their text.
+func tidy(s string) string {
+	var b strings.Builder
+	blank := 0
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.Join(strings.Fields(line), " ")
+		if line == "" {
+			blank++
+			continue
+		}
+		if b.Len() > 0 {
+			if blank > 0 {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteString("\n")
+			}
+		}
+		blank = 0
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// oneLine folds white space, for titles and names.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// byline turns "By Jane Roe" into "Jane Roe".
+func byline(s string) string {
+	s = oneLine(s)
+	for _, p := range []string{"By ", "by ", "BY "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	if len(s) > 120 {
+		return ""
+	}
+	return s
+}

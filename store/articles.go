@@ -1,0 +1,165 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"factdesk/news"
+)
+
+// LatestArticle returns the newest article (by publication date, then
+// ingestion), or news.ErrNotFound when the store is empty.
+func (s *Store) LatestArticle(ctx context.Context) (news.ArticleFacts, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM articles ORDER BY published DESC, id DESC LIMIT 1`).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return news.ArticleFacts{}, fmt.Errorf("latest article: %w", news.ErrNotFound)
+	}
+	if err != nil {
+		return news.ArticleFacts{}, fmt.Errorf("latest article: %w", err)
+	}
+	return s.ArticleFacts(ctx, id)
+}
+
+// ArticleFacts returns one article with its summary sentences, its people
+// (most mentioned in it first, Mentions counting this article only, Role
+// as this article states it or else the newest known) and its events in
+// text order, or news.ErrNotFound.
+func (s *Store) ArticleFacts(ctx context.Context, id int64) (news.ArticleFacts, error) {
+	af, err := s.articleFacts(ctx, id)
+	if err != nil {
+		return news.ArticleFacts{}, fmt.Errorf("article %d: %w", id, err)
+	}
+	return af, nil
+}
+
+func (s *Store) articleFacts(ctx context.Context, id int64) (news.ArticleFacts, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return news.ArticleFacts{}, err
+	}
+	defer tx.Rollback()
+	var af news.ArticleFacts
+	var authors string
+	af.Article, err = scanRef(tx.QueryRowContext(ctx, `SELECT `+articleCols+`, a.authors, a.dateline,
+		(SELECT count(*) FROM sentences WHERE article_id = a.id) FROM articles a WHERE a.id = ?`, id),
+		&authors, &af.Dateline, &af.Sentences)
+	if errors.Is(err, sql.ErrNoRows) {
+		return news.ArticleFacts{}, news.ErrNotFound
+	}
+	if err != nil {
+		return news.ArticleFacts{}, err
+	}
+	if err := json.Unmarshal([]byte(authors), &af.Authors); err != nil {
+		return news.ArticleFacts{}, fmt.Errorf("authors %q: %w", authors, err)
+	}
+	if af.Summary, err = queryStrings(ctx, tx, `SELECT s.text FROM summaries m
+		JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence
+		WHERE m.article_id = ? ORDER BY m.position`, id); err != nil {
+		return news.ArticleFacts{}, err
+	}
+	if af.Summary == nil {
+		af.Summary = []string{}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.name, m.count,
+		COALESCE((SELECT f.value FROM person_facts f WHERE f.person_id = p.id AND f.kind = 'role'
+			AND f.article_id = m.article_id ORDER BY f.sentence LIMIT 1), `+newestRole+`)
+		FROM person_mentions m JOIN people p ON p.id = m.person_id
+		WHERE m.article_id = ? ORDER BY m.count DESC, p.name`, id)
+	if err != nil {
+		return news.ArticleFacts{}, err
+	}
+	for rows.Next() {
+		var m news.PersonMatch
+		if err := rows.Scan(&m.ID, &m.Name, &m.Mentions, &m.Role); err != nil {
+			rows.Close()
+			return news.ArticleFacts{}, err
+		}
+		af.People = append(af.People, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return news.ArticleFacts{}, err
+	}
+	if err := s.addAliases(ctx, tx, af.People); err != nil {
+		return news.ArticleFacts{}, err
+	}
+	if af.Events, err = eventFacts(ctx, tx, `SELECT `+eventCols+` FROM events e JOIN articles a ON a.id = e.article_id
+		LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+		WHERE e.article_id = ? ORDER BY e.sentence, e.id`, id); err != nil {
+		return news.ArticleFacts{}, err
+	}
+	return af, nil
+}
+
+// suggestArticlesSQL takes (key, prefixEnd(key), limit).
+const suggestArticlesSQL = `SELECT ` + articleCols + ` FROM
+	(SELECT article_id, max(whole) AS whole FROM article_keys WHERE key >= ? AND key < ? GROUP BY article_id) k
+	JOIN articles a ON a.id = k.article_id
+	ORDER BY k.whole DESC, a.published DESC, a.id DESC LIMIT ?`
+
+// SuggestArticles returns articles whose title starts with partial, then
+// those with a title word starting with it, newest first within each
+// group. An empty partial gives the newest articles.
+func (s *Store) SuggestArticles(ctx context.Context, partial string, limit int) ([]news.ArticleRef, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	key := normKey(partial)
+	var refs []news.ArticleRef
+	var err error
+	if key == "" {
+		refs, err = articleRefs(ctx, s.db, `SELECT `+articleCols+` FROM articles a
+			ORDER BY a.published DESC, a.id DESC LIMIT ?`, limit)
+	} else {
+		refs, err = articleRefs(ctx, s.db, suggestArticlesSQL, key, prefixEnd(key), limit)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("suggest articles %q: %w", partial, err)
+	}
+	return refs, nil
+}
+
+// Articles lists articles newest first (by publication date, then
+// ingestion) from offset, with the total count.
+func (s *Store) Articles(ctx context.Context, offset, limit int) ([]news.ArticleRef, int, error) {
+	offset = max(offset, 0)
+	if limit <= 0 {
+		limit = 10
+	}
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, fmt.Errorf("articles: %w", err)
+	}
+	defer tx.Rollback()
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("articles: %w", err)
+	}
+	refs, err := articleRefs(ctx, tx, `SELECT `+articleCols+` FROM articles a
+		ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?`, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("articles: %w", err)
+	}
+	return refs, total, nil
+}
+
+func articleRefs(ctx context.Context, q querier, query string, args ...any) ([]news.ArticleRef, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var refs []news.ArticleRef
+	for rows.Next() {
+		ref, err := scanRef(rows)
+		if err != nil {
+			return nil, err
+		}
+		refs = append(refs, ref)
+	}
+	return refs, rows.Err()
+}

@@ -1,0 +1,422 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"factdesk/news"
+)
+
+// maxListed caps the events, quotes and articles listed for one person:
+// more than a reader can use in one answer.
+const maxListed = 50
+
+// newestRole is a correlated subquery for the newest role of person p.id;
+// person_facts_person answers it with one index probe.
+const newestRole = `COALESCE((SELECT f.value FROM person_facts f WHERE f.person_id = p.id AND f.kind = 'role'
+	ORDER BY f.published DESC, f.article_id DESC, f.sentence LIMIT 1), '')`
+
+// Queries behind autocomplete and look-ups by name, named for the query
+// plan test.
+const (
+	// findPeopleSQL takes (key, limit).
+	findPeopleSQL = `SELECT p.id, p.name, p.mentions, ` + newestRole + ` FROM people p
+		WHERE p.id IN (SELECT id FROM people WHERE norm = ?1 UNION SELECT person_id FROM person_aliases WHERE norm = ?1)
+		ORDER BY p.mentions DESC, p.name LIMIT ?2`
+	// suggestPeopleSQL takes (key, prefixEnd(key), limit).
+	suggestPeopleSQL = `SELECT p.id, p.name, p.mentions, ` + newestRole + ` FROM
+		(SELECT person_id, max(whole) AS whole FROM person_keys WHERE key >= ?1 AND key < ?2 GROUP BY person_id) k
+		JOIN people p ON p.id = k.person_id
+		ORDER BY k.whole DESC, p.mentions DESC, p.name LIMIT ?3`
+	// nearestPeopleSQL takes (prefix, prefixEnd(prefix), limit).
+	nearestPeopleSQL = `SELECT p.id, p.name, p.mentions, p.norm, k.key
+		FROM person_keys k JOIN people p ON p.id = k.person_id
+		WHERE k.key >= ? AND k.key < ? LIMIT ?`
+)
+
+// FindPeople returns people whose normalised name or alias equals name,
+// most mentioned first.
+func (s *Store) FindPeople(ctx context.Context, name string, limit int) ([]news.PersonMatch, error) {
+	key := normKey(name)
+	if key == "" || limit <= 0 {
+		return nil, nil
+	}
+	ms, err := s.personMatches(ctx, findPeopleSQL, key, limit)
+	if err != nil {
+		return nil, fmt.Errorf("find people %q: %w", name, err)
+	}
+	return ms, nil
+}
+
+// SuggestPeople returns people whose name or alias starts with partial,
+// then those with a word of the name or alias starting with it, each group
+// ranked by mentions. An empty partial gives the most mentioned people.
+func (s *Store) SuggestPeople(ctx context.Context, partial string, limit int) ([]news.PersonMatch, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	key := normKey(partial)
+	var ms []news.PersonMatch
+	var err error
+	if key == "" {
+		ms, err = s.personMatches(ctx, `SELECT p.id, p.name, p.mentions, `+newestRole+` FROM people p
+			ORDER BY p.mentions DESC LIMIT ?`, limit)
+	} else {
+		ms, err = s.personMatches(ctx, suggestPeopleSQL, key, prefixEnd(key), limit)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("suggest people %q: %w", partial, err)
+	}
+	return ms, nil
+}
+
+// NearestPeople returns the stored names closest to a missed name. The
+// candidates are the people with a name or alias word sharing its first
+// two letters with a word of name (found through person_keys), ranked by
+// Jaro-Winkler similarity; when there are none, the most mentioned people
+// are ranked instead.
+func (s *Store) NearestPeople(ctx context.Context, name string, limit int) ([]news.PersonMatch, error) {
+	key := normKey(name)
+	if key == "" || limit <= 0 {
+		return nil, nil
+	}
+	type cand struct {
+		m     news.PersonMatch
+		score float64
+	}
+	cands := map[int64]*cand{}
+	words := strings.Fields(key)
+	consider := func(rows *sql.Rows) error {
+		defer rows.Close()
+		for rows.Next() {
+			var m news.PersonMatch
+			var norm, k string
+			if err := rows.Scan(&m.ID, &m.Name, &m.Mentions, &norm, &k); err != nil {
+				return err
+			}
+			sc := max(jaroWinkler(key, norm), jaroWinkler(key, k), wordScore(words, strings.Fields(norm)))
+			if c, ok := cands[m.ID]; !ok || sc > c.score {
+				cands[m.ID] = &cand{m: m, score: sc}
+			}
+		}
+		return rows.Err()
+	}
+	const perWord = 400
+	seenPrefix := map[string]bool{}
+	for _, wd := range words {
+		r := []rune(wd)
+		p := string(r[:min(2, len(r))])
+		if seenPrefix[p] {
+			continue
+		}
+		seenPrefix[p] = true
+		rows, err := s.db.QueryContext(ctx, nearestPeopleSQL, p, prefixEnd(p), perWord)
+		if err != nil {
+			return nil, fmt.Errorf("nearest people %q: %w", name, err)
+		}
+		if err := consider(rows); err != nil {
+			return nil, fmt.Errorf("nearest people %q: %w", name, err)
+		}
+	}
+	if len(cands) == 0 {
+		rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.name, p.mentions, p.norm, p.norm
+			FROM people p ORDER BY p.mentions DESC LIMIT ?`, perWord)
+		if err != nil {
+			return nil, fmt.Errorf("nearest people %q: %w", name, err)
+		}
+		if err := consider(rows); err != nil {
+			return nil, fmt.Errorf("nearest people %q: %w", name, err)
+		}
+	}
+	const threshold = 0.7
+	var list []*cand
+	for _, c := range cands {
+		if c.score >= threshold {
+			list = append(list, c)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].score != list[j].score {
+			return list[i].score > list[j].score
+		}
+		if list[i].m.Mentions != list[j].m.Mentions {
+			return list[i].m.Mentions > list[j].m.Mentions
+		}
+		return list[i].m.Name < list[j].m.Name
+	})
+	if len(list) > limit {
+		list = list[:limit]
+	}
+	ms := make([]news.PersonMatch, len(list))
+	for i, c := range list {
+		ms[i] = c.m
+	}
+	if err := s.fillMatches(ctx, ms); err != nil {
+		return nil, fmt.Errorf("nearest people %q: %w", name, err)
+	}
+	return ms, nil
+}
+
+// wordScore is the mean, over the typed words, of each one's best
+// Jaro-Winkler similarity to a word of the stored name.
+func wordScore(typed, stored []string) float64 {
+	if len(typed) == 0 || len(stored) == 0 {
+		return 0
+	}
+	var sum float64
+	for _, t := range typed {
+		best := 0.0
+		for _, s := range stored {
+			best = max(best, jaroWinkler(t, s))
+		}
+		sum += best
+	}
+	return sum / float64(len(typed))
+}
+
+// personMatches runs a query selecting (id, name, mentions, role) and
+// adds each person's aliases.
+func (s *Store) personMatches(ctx context.Context, query string, args ...any) ([]news.PersonMatch, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	var ms []news.PersonMatch
+	for rows.Next() {
+		var m news.PersonMatch
+		if err := rows.Scan(&m.ID, &m.Name, &m.Mentions, &m.Role); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ms = append(ms, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.addAliases(ctx, s.db, ms); err != nil {
+		return nil, err
+	}
+	return ms, nil
+}
+
+// fillMatches adds the newest role and the aliases to matches that have
+// only id, name and mentions.
+func (s *Store) fillMatches(ctx context.Context, ms []news.PersonMatch) error {
+	for i := range ms {
+		if err := s.db.QueryRowContext(ctx, `SELECT `+newestRole+` FROM people p WHERE p.id = ?`, ms[i].ID).Scan(&ms[i].Role); err != nil {
+			return err
+		}
+	}
+	return s.addAliases(ctx, s.db, ms)
+}
+
+func (s *Store) addAliases(ctx context.Context, q querier, ms []news.PersonMatch) error {
+	for i := range ms {
+		as, err := aliases(ctx, q, ms[i].ID)
+		if err != nil {
+			return err
+		}
+		ms[i].Aliases = as
+	}
+	return nil
+}
+
+func aliases(ctx context.Context, q querier, personID int64) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT alias FROM person_aliases WHERE person_id = ? ORDER BY id`, personID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var as []string
+	for rows.Next() {
+		var a string
+		if err := rows.Scan(&a); err != nil {
+			return nil, err
+		}
+		as = append(as, a)
+	}
+	return as, rows.Err()
+}
+
+// Person returns everything known about one person, or news.ErrNotFound.
+// Roles and descriptions are listed once per distinct value, most
+// recently stated first; Since and the citation come from the earliest
+// article stating it. The nationality is the most recently stated one.
+// Events, quotes and articles are newest first, at most 50 of each.
+func (s *Store) Person(ctx context.Context, id int64) (news.PersonFacts, error) {
+	pf, err := s.person(ctx, id)
+	if err != nil {
+		return news.PersonFacts{}, fmt.Errorf("person %d: %w", id, err)
+	}
+	return pf, nil
+}
+
+func (s *Store) person(ctx context.Context, id int64) (news.PersonFacts, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return news.PersonFacts{}, err
+	}
+	defer tx.Rollback()
+	pf := news.PersonFacts{ID: id}
+	err = tx.QueryRowContext(ctx, `SELECT name, mentions FROM people WHERE id = ?`, id).Scan(&pf.Name, &pf.Mentions)
+	if errors.Is(err, sql.ErrNoRows) {
+		return news.PersonFacts{}, news.ErrNotFound
+	}
+	if err != nil {
+		return news.PersonFacts{}, err
+	}
+	if pf.Aliases, err = aliases(ctx, tx, id); err != nil {
+		return news.PersonFacts{}, err
+	}
+	if err := personRoles(ctx, tx, &pf); err != nil {
+		return news.PersonFacts{}, err
+	}
+	if pf.Events, err = eventFacts(ctx, tx, `SELECT `+eventCols+`
+		FROM event_participants ep JOIN events e ON e.id = ep.event_id JOIN articles a ON a.id = e.article_id
+		LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+		WHERE ep.person_id = ?1 GROUP BY e.id
+		ORDER BY a.published DESC, a.id DESC, e.sentence LIMIT ?2`, id, maxListed); err != nil {
+		return news.PersonFacts{}, err
+	}
+	if pf.Quotes, err = quoteFacts(ctx, tx, `WHERE q.speaker_id = ?1
+		ORDER BY a.published DESC, a.id DESC, q.sentence LIMIT ?2`, id, maxListed); err != nil {
+		return news.PersonFacts{}, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+articleCols+` FROM person_mentions m JOIN articles a ON a.id = m.article_id
+		WHERE m.person_id = ? ORDER BY a.published DESC, a.id DESC LIMIT ?`, id, maxListed)
+	if err != nil {
+		return news.PersonFacts{}, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		ref, err := scanRef(rows)
+		if err != nil {
+			return news.PersonFacts{}, err
+		}
+		pf.Articles = append(pf.Articles, ref)
+	}
+	if err := rows.Err(); err != nil {
+		return news.PersonFacts{}, err
+	}
+	if pf.Aliases == nil {
+		pf.Aliases = []string{}
+	}
+	if pf.Events == nil {
+		pf.Events = []news.EventFact{}
+	}
+	if pf.Quotes == nil {
+		pf.Quotes = []news.QuoteFact{}
+	}
+	if pf.Articles == nil {
+		pf.Articles = []news.ArticleRef{}
+	}
+	return pf, nil
+}
+
+// personRoles fills the roles and the nationality. Rows come newest
+// first, so the first row of a value fixes its place in the list and the
+// last one its Since and citation.
+func personRoles(ctx context.Context, q querier, pf *news.PersonFacts) error {
+	rows, err := q.QueryContext(ctx, `SELECT f.kind, f.value, f.sentence, `+articleCols+`, COALESCE(s.text, ''),
+		COALESCE((SELECT n.value FROM person_facts n WHERE n.person_id = f.person_id AND n.article_id = f.article_id
+			AND n.kind = 'nationality' ORDER BY n.sentence LIMIT 1), '')
+		FROM person_facts f JOIN articles a ON a.id = f.article_id
+		LEFT JOIN sentences s ON s.article_id = f.article_id AND s.idx = f.sentence
+		WHERE f.person_id = ?
+		ORDER BY a.published DESC, a.id DESC, f.sentence`, pf.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	pos := map[string]int{}
+	for rows.Next() {
+		var kind, value, text, nationality string
+		var idx int
+		var c news.Citation
+		var ar refScan
+		if err := rows.Scan(append(append([]any{&kind, &value, &idx}, ar.dest(&c.Article)...), &text, &nationality)...); err != nil {
+			return err
+		}
+		ar.done()
+		c.SentenceIndex = idx
+		c.Sentence = text
+		if kind == news.FactNationality {
+			if pf.Nationality == "" {
+				pf.Nationality = value
+			}
+			continue
+		}
+		rf := news.RoleFact{Role: value, Nationality: nationality, Description: kind == news.FactDescription,
+			Since: c.Article.Published, Source: c}
+		k := kind + "\x00" + normKey(value)
+		if i, ok := pos[k]; ok {
+			pf.Roles[i] = rf // an earlier statement of the same role
+			continue
+		}
+		pos[k] = len(pf.Roles)
+		pf.Roles = append(pf.Roles, rf)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if pf.Roles == nil {
+		pf.Roles = []news.RoleFact{}
+	}
+	if pf.Nationality == "" {
+		for _, r := range pf.Roles {
+			if r.Nationality != "" {
+				pf.Nationality = r.Nationality
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// Quotes returns a person's quotes, or the latest quotes of anyone when
+// personID is 0, newest article first.
+func (s *Store) Quotes(ctx context.Context, personID int64, limit int) ([]news.QuoteFact, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	var qs []news.QuoteFact
+	var err error
+	if personID == 0 {
+		qs, err = quoteFacts(ctx, s.db, `ORDER BY a.published DESC, a.id DESC, q.sentence LIMIT ?1`, limit)
+	} else {
+		qs, err = quoteFacts(ctx, s.db, `WHERE q.speaker_id = ?1
+			ORDER BY a.published DESC, a.id DESC, q.sentence LIMIT ?2`, personID, limit)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("quotes of %d: %w", personID, err)
+	}
+	return qs, nil
+}
+
+func quoteFacts(ctx context.Context, q querier, where string, args ...any) ([]news.QuoteFact, error) {
+	rows, err := q.QueryContext(ctx, `SELECT COALESCE(p.name, q.speaker), q.text, q.direct, q.sentence, COALESCE(s.text, ''), `+articleCols+`
+		FROM articles a JOIN quotes q ON q.article_id = a.id
+		LEFT JOIN people p ON p.id = q.speaker_id
+		LEFT JOIN sentences s ON s.article_id = q.article_id AND s.idx = q.sentence `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var qs []news.QuoteFact
+	for rows.Next() {
+		var f news.QuoteFact
+		var ar refScan
+		if err := rows.Scan(append([]any{&f.Speaker, &f.Text, &f.Direct, &f.Source.SentenceIndex, &f.Source.Sentence},
+			ar.dest(&f.Source.Article)...)...); err != nil {
+			return nil, err
+		}
+		ar.done()
+		qs = append(qs, f)
+	}
+	return qs, rows.Err()
+}

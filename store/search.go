@@ -1,0 +1,84 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"factdesk/news"
+)
+
+// maxSearchTerms caps the words of one search.
+const maxSearchTerms = 32
+
+// ftsQuery turns user text into an FTS5 query that matches sentences
+// containing every word. Each whitespace-separated word becomes an FTS5
+// string (quotes doubled), so operators (AND, OR, NOT, NEAR), '*', '^',
+// column filters and parentheses in the input are searched as words and
+// never parsed as syntax. Words without a letter or digit are dropped;
+// the result is "" when nothing is left.
+func ftsQuery(terms string) string {
+	var parts []string
+	for _, f := range strings.Fields(terms) {
+		if !strings.ContainsFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			continue
+		}
+		parts = append(parts, `"`+strings.ReplaceAll(f, `"`, `""`)+`"`)
+		if len(parts) == maxSearchTerms {
+			break
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// Search finds the sentences containing every word of terms, best bm25
+// rank first, from offset, with the total number of matches. Snippets mark
+// the matched words with **. Text with no words gives no hits and no error.
+func (s *Store) Search(ctx context.Context, terms string, offset, limit int) ([]news.SearchHit, int, error) {
+	q := ftsQuery(terms)
+	if q == "" || limit <= 0 {
+		return nil, 0, nil
+	}
+	hits, total, err := s.search(ctx, q, max(offset, 0), limit)
+	if err != nil {
+		return nil, 0, fmt.Errorf("search %q: %w", terms, err)
+	}
+	return hits, total, nil
+}
+
+func (s *Store) search(ctx context.Context, q string, offset, limit int) ([]news.SearchHit, int, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, err
+	}
+	defer tx.Rollback()
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?`, q).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	if total == 0 || offset >= total {
+		return nil, total, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT s.idx, s.text, snippet(sentences_fts, 0, '**', '**', '…', 24),
+		bm25(sentences_fts), `+articleCols+`
+		FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN articles a ON a.id = s.article_id
+		WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts), s.id LIMIT ? OFFSET ?`, q, limit, offset)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var hits []news.SearchHit
+	for rows.Next() {
+		var h news.SearchHit
+		var ar refScan
+		if err := rows.Scan(append([]any{&h.Citation.SentenceIndex, &h.Citation.Sentence, &h.Snippet, &h.Score},
+			ar.dest(&h.Citation.Article)...)...); err != nil {
+			return nil, 0, err
+		}
+		ar.done()
+		hits = append(hits, h)
+	}
+	return hits, total, rows.Err()
+}

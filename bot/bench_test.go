@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -41,6 +42,7 @@ func BenchmarkHTTPEndpoint(b *testing.B) {
 			var errs atomic.Int64
 			b.SetParallelism(8)
 			b.ResetTimer()
+			cpu0 := cpuTime()
 			start := time.Now()
 			b.RunParallel(func(pb *testing.PB) {
 				for pb.Next() {
@@ -59,8 +61,12 @@ func BenchmarkHTTPEndpoint(b *testing.B) {
 				}
 			})
 			elapsed := time.Since(start)
+			cpu := cpuTime() - cpu0
 			b.StopTimer()
 			b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
+			// CPU per request (client and server, both in this process)
+			// does not depend on what else the machine is doing.
+			b.ReportMetric(float64(cpu.Microseconds())/float64(b.N), "cpu-µs/req")
 			b.ReportMetric(float64(errs.Load()), "errors")
 			if n := errs.Load(); n > 0 {
 				b.Errorf("%d of %d requests failed", n, b.N)
@@ -109,6 +115,7 @@ func BenchmarkHandle(b *testing.B) {
 			r := &nopReplier{}
 			ctx := context.Background()
 			b.ReportAllocs()
+			cpu0 := cpuTime()
 			for b.Loop() {
 				var i discordgo.Interaction
 				if err := json.Unmarshal(raw, &i); err != nil {
@@ -116,6 +123,7 @@ func BenchmarkHandle(b *testing.B) {
 				}
 				c.handle(ctx, &i, r)
 			}
+			b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
 			if r.n.Load() == 0 {
 				b.Fatal("no replies")
 			}
@@ -145,4 +153,13 @@ func mustRequest(b *testing.B, data string) commands.Request {
 		b.Fatal(err)
 	}
 	return r
+}
+
+// cpuTime is the CPU time this process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -32,7 +32,7 @@ type Config struct {
 	// MaxOptionLen caps the characters of an option value; 0: 200.
 	MaxOptionLen int
 	// DeferAfter is how long a command not marked slow may run before its
-	// reply is deferred; 0: 2 s.
+	// reply is deferred; 0: 1.5 s.
 	DeferAfter time.Duration
 	HTTPClient *http.Client // base client for REST calls; nil for a default (tests point it at a fake)
 }
@@ -198,21 +198,6 @@ func (b *Bot) serveOps(addr string) (stop func(), err error) {
 // error to tell a gone channel or missing permission from a passing fault.
 func (b *Bot) Send(ctx context.Context, channelID string, resp commands.Response) error {
 	return send(ctx, b.session, channelID, resp)
-}
-
-// ChannelSender posts messages to channels over REST alone, for briefing
-// delivery when the bot answers over the HTTP endpoint and runs no gateway.
-type ChannelSender struct {
-	s *discordgo.Session
-}
-
-// NewChannelSender returns a sender over s, a session with the bot token
-// (see NewRESTSession).
-func NewChannelSender(s *discordgo.Session) *ChannelSender { return &ChannelSender{s: s} }
-
-// Send posts resp to a channel, as (*Bot).Send does.
-func (c *ChannelSender) Send(ctx context.Context, channelID string, resp commands.Response) error {
-	return send(ctx, c.s, channelID, resp)
 }
 
 func send(ctx context.Context, s *discordgo.Session, channelID string, resp commands.Response) error {

@@ -15,7 +15,10 @@ import (
 
 // DefaultDeferAfter is how long a command that the router did not mark slow
 // may run before the bot defers its reply anyway, well inside Discord's 3 s.
-const DefaultDeferAfter = 2 * time.Second
+const DefaultDeferAfter = 1500 * time.Millisecond
+
+// autocompleteTimeout bounds the search for suggestions.
+const autocompleteTimeout = 2500 * time.Millisecond
 
 // followUpTimeout bounds work after a deferral: the interaction token is
 // valid for 15 minutes.
@@ -158,6 +161,9 @@ func (c *core) complete(ctx context.Context, r replier, log *slog.Logger, req co
 	label := c.label(req.Command) + ":autocomplete"
 	var got []commands.Choice
 	outcome := outcomeOK
+	// Suggestions later than Discord's 3 s are useless; stop looking.
+	ctx, cancel := context.WithTimeout(ctx, autocompleteTimeout)
+	defer cancel()
 	if !c.autocomplete.allow(req.UserID, start) {
 		outcome = outcomeRateLimited
 	} else if cs, err := c.router.Complete(ctx, req); err != nil {

@@ -2,8 +2,8 @@ package bot
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -306,6 +306,7 @@ func TestGatewayScripted(t *testing.T) {
 		h.bot.mu.Lock()
 		for !h.bot.closing {
 			h.bot.mu.Unlock()
+			runtime.Gosched()
 			h.bot.mu.Lock()
 		}
 		h.bot.mu.Unlock()
@@ -433,6 +434,4 @@ func TestRebase(t *testing.T) {
 	if _, err := NewRESTSession("", "ftp://x", nil); err == nil {
 		t.Errorf("NewRESTSession(ftp://x) = nil error, want an error")
 	}
-	raw, _ := json.Marshal(reqs)
-	_ = raw
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"factdesk/commands"
 	"factdesk/internal/fakediscord"
 )
 
@@ -354,6 +355,62 @@ func TestParsePublicKey(t *testing.T) {
 	for _, bad := range []string{"", "zz", hex.EncodeToString(pub[:31])} {
 		if _, err := ParsePublicKey(bad); err == nil {
 			t.Errorf("ParsePublicKey(%q) = nil error, want an error", bad)
+		}
+	}
+}
+
+// TestHTTPDeferrals covers the deferral paths with a router that blocks
+// until the test lets it go, so which path is taken never depends on time.
+func TestHTTPDeferrals(t *testing.T) {
+	release := make(chan struct{})
+	router := &scripted{
+		slow: map[string]bool{"slow": true},
+		run: func(ctx context.Context, req commands.Request) (commands.Response, error) {
+			<-release
+			if req.CustomID == "slow:gone" {
+				return commands.Errorf("That page is gone."), nil
+			}
+			return commands.Response{Content: "done @everyone"}, nil
+		},
+	}
+	// DeferAfter is tiny and the router blocks: the timer always wins.
+	e := startEndpoint(t, router, HTTPOptions{DeferAfter: time.Millisecond})
+
+	tests := []struct {
+		name     string
+		typ      discordgo.InteractionType
+		data     string
+		wantType int
+		method   string // how the answer is completed
+		path     func(s sent) string
+	}{
+		{"command outlasting DeferAfter", discordgo.InteractionApplicationCommand, slash("echo"),
+			5, "PATCH", func(s sent) string { return s.originalPath(e.fake.AppID) }},
+		{"slow button", discordgo.InteractionMessageComponent, `{"custom_id":"slow:2","component_type":2}`,
+			6, "PATCH", func(s sent) string { return s.originalPath(e.fake.AppID) }},
+		{"slow button with a private answer", discordgo.InteractionMessageComponent, `{"custom_id":"slow:gone","component_type":2}`,
+			6, "POST", func(s sent) string { return "/api/v9/webhooks/" + e.fake.AppID + "/" + s.Token }},
+	}
+	for _, tt := range tests {
+		s, body := interactionJSON(e.fake.AppID, tt.typ, "5010", "32", tt.data)
+		resp := e.answer(t, body)
+		if resp.Type != tt.wantType {
+			t.Errorf("%s: response type = %d, want %d", tt.name, resp.Type, tt.wantType)
+		}
+		release <- struct{}{}
+		r, err := e.fake.AwaitRequest(waitCtx(t), func(r fakediscord.Request) bool {
+			return r.Method == tt.method && r.Path == tt.path(s)
+		})
+		if err != nil {
+			t.Fatalf("%s: no %s %s: %v", tt.name, tt.method, tt.path(s), err)
+		}
+		var d sentData
+		if err := r.Decode(&d); err != nil {
+			t.Fatal(err)
+		}
+		checkNoMentions(t, tt.name, &d)
+		if tt.method == "POST" && d.Flags != 64 {
+			t.Errorf("%s: follow-up flags = %d, want 64", tt.name, d.Flags)
 		}
 	}
 }

@@ -123,7 +123,7 @@ func (s *Scheduler) Check(ctx context.Context) (time.Time, error) {
 		if ctx.Err() != nil {
 			return next, ctx.Err()
 		}
-		if err := s.check(ctx, b); err != nil {
+		if err := s.checkSafely(ctx, b); err != nil {
 			s.log().Error("briefing", "guild", b.GuildID, "err", err)
 		}
 		if n := Next(b, s.clock().Now()); !n.IsZero() && (next.IsZero() || n.Before(next)) {
@@ -133,12 +133,26 @@ func (s *Scheduler) Check(ctx context.Context) (time.Time, error) {
 	return next, nil
 }
 
+// checkSafely is check with a panic turned into an error, so that one
+// server's briefing can never stop the others'.
+func (s *Scheduler) checkSafely(ctx context.Context, b news.BriefingSettings) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("panic: %v", v)
+		}
+	}()
+	return s.check(ctx, b)
+}
+
 // check handles one server: the occurrence due most recently, if any.
 func (s *Scheduler) check(ctx context.Context, b news.BriefingSettings) error {
 	now := s.clock().Now()
 	due, date := Prev(b, now)
 	if due.IsZero() {
-		return fmt.Errorf("cannot schedule %q in %q", b.LocalTime, b.TimeZone)
+		// Only a hand-edited database gets here: SetBriefing validates.
+		reason := fmt.Sprintf("cannot schedule %q in time zone %q", b.LocalTime, b.TimeZone)
+		s.log().Error("briefing disabled", "guild", b.GuildID, "reason", reason)
+		return s.Store.DisableBriefing(ctx, b.GuildID, reason, now)
 	}
 	if due.Before(b.Updated) {
 		return nil // set up after today's time: the first one is the next
@@ -187,6 +201,7 @@ func (s *Scheduler) deliver(ctx context.Context, b news.BriefingSettings, d news
 	case err != nil && !errors.Is(err, news.ErrNotFound):
 		return err
 	}
+	since = capSince(since, d.Due)
 	// The window ends at the due time, not now: a retry composes the
 	// same briefing, and later articles go to the next one.
 	msgs, err := Compose(ctx, s.Store, Window{Since: since, Until: d.Due, Loc: loc}, b.Quiet)
@@ -224,6 +239,17 @@ func (s *Scheduler) deliver(ctx context.Context, b news.BriefingSettings, d news
 	}
 	s.log().Info("briefing sent", "guild", b.GuildID, "date", d.LocalDate, "messages", len(msgs))
 	return nil
+}
+
+// MaxLookback is the longest span one briefing covers: after a long pause
+// it reports the last week, not everything since the last one.
+const MaxLookback = 7 * 24 * time.Hour
+
+func capSince(since, until time.Time) time.Time {
+	if earliest := until.Add(-MaxLookback); since.Before(earliest) {
+		return earliest
+	}
+	return since
 }
 
 func shortError(err error) string {

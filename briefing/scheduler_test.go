@@ -498,3 +498,20 @@ func backdate(t testing.TB, st *store.Store, at time.Time) {
 		t.Fatal(err)
 	}
 }
+
+func TestSchedulerDisablesUnschedulableSettings(t *testing.T) {
+	h := newHarness(t, seoul(t, 13, 7, 0))
+	bad := news.BriefingSettings{GuildID: "g9", ChannelID: "c9", LocalTime: "08:00", TimeZone: "Nowhere/Town", Quiet: news.QuietNote, Enabled: true, Updated: h.clock.Now()}
+	if err := h.st.SaveBriefingSettings(context.Background(), bad); err != nil {
+		t.Fatal(err)
+	}
+	h.set("g1", "c1", "08:00", "Asia/Seoul")
+	h.clock.Set(seoul(t, 13, 8, 0))
+	h.check(h.scheduler())
+	if b, _ := h.st.BriefingSettings(context.Background(), "g9"); b.Enabled || !strings.Contains(b.DisabledReason, "Nowhere/Town") {
+		t.Errorf("g9 = %+v, want disabled with the reason", b)
+	}
+	if n := h.sender.count("c1"); n != 1 {
+		t.Errorf("messages to the healthy guild = %d, want 1", n)
+	}
+}

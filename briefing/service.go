@@ -89,7 +89,7 @@ func (s *Service) Preview(ctx context.Context, guildID string, now time.Time) ([
 	} else if err != nil && !errors.Is(err, news.ErrNotFound) {
 		return nil, err
 	}
-	return Compose(ctx, s.Store, Window{Since: since, Until: now, Loc: loc}, news.QuietNote)
+	return Compose(ctx, s.Store, Window{Since: capSince(since, now), Until: now, Loc: loc}, news.QuietNote)
 }
 
 // TimeZones returns IANA names matching partial, for autocomplete.
@@ -130,48 +130,40 @@ func Print(ctx context.Context, w io.Writer, src Source, date, tz string, now ti
 	return WriteText(w, msgs, loc)
 }
 
-var (
-	stamp      = regexp.MustCompile(`<t:(-?\d+):[tTdDfFR]>`)
-	mdLink     = regexp.MustCompile(`\[((?:\\.|[^\]\\])*)\]\((https?://[^)\s]+)\)`)
-	mdEscape   = regexp.MustCompile(`\\([\\*_~` + "`" + `|>\[\]#])`)
-	mdEmphasis = strings.NewReplacer("**", "")
-)
+var stamp = regexp.MustCompile(`<t:(-?\d+):[tTdDfFR]>`)
 
-// WriteText renders messages as plain text for a terminal: links as
-// "title <url>", timestamps as times in loc, markdown marks dropped.
+// WriteText renders messages as plain text for a terminal with
+// commands.Text, after writing Discord timestamps as times in loc (Text
+// would show them in UTC).
 func WriteText(w io.Writer, msgs []commands.Response, loc *time.Location) error {
-	var b strings.Builder
-	plain := func(s string) string {
-		s = stamp.ReplaceAllStringFunc(s, func(m string) string {
-			sec, _ := strconv.ParseInt(stamp.FindStringSubmatch(m)[1], 10, 64)
+	local := func(s string) string {
+		return stamp.ReplaceAllStringFunc(s, func(m string) string {
+			sec, err := strconv.ParseInt(stamp.FindStringSubmatch(m)[1], 10, 64)
+			if err != nil {
+				return m
+			}
 			return time.Unix(sec, 0).In(loc).Format("Mon, Jan 2, 2006 15:04 MST")
 		})
-		s = mdLink.ReplaceAllString(s, "$1 <$2>")
-		s = mdEmphasis.Replace(s)
-		return mdEscape.ReplaceAllString(s, "$1")
 	}
+	var b strings.Builder
 	for i, m := range msgs {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		if m.Content != "" {
-			b.WriteString(plain(m.Content) + "\n")
+		m.Content = local(m.Content)
+		embeds := make([]commands.Embed, len(m.Embeds))
+		for j, e := range m.Embeds {
+			e.Description, e.Footer = local(e.Description), local(e.Footer)
+			fields := make([]commands.Field, len(e.Fields))
+			for k, f := range e.Fields {
+				f.Value = local(f.Value)
+				fields[k] = f
+			}
+			e.Fields = fields
+			embeds[j] = e
 		}
-		for _, e := range m.Embeds {
-			if e.Title != "" {
-				t := plain(e.Title)
-				b.WriteString("\n" + t + "\n" + strings.Repeat("=", min(runes(t), 72)) + "\n")
-			}
-			if e.Description != "" {
-				b.WriteString(plain(e.Description) + "\n")
-			}
-			for _, f := range e.Fields {
-				b.WriteString(plain(f.Name) + ": " + plain(f.Value) + "\n")
-			}
-			if e.Footer != "" {
-				b.WriteString("-- " + plain(e.Footer) + "\n")
-			}
-		}
+		m.Embeds = embeds
+		b.WriteString(commands.Text(m))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

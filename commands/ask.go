@@ -333,11 +333,13 @@ func (r *Router) answerEvent(ctx context.Context, req Request, kind string, peop
 		}
 		return ranked[i] < ranked[j]
 	})
+	looked := map[string][]news.EventFact{}
 	for _, n := range ranked[:min(3, len(ranked))] {
 		evs, err := r.deps.Facts.EventsNamed(ctx, n)
 		if err != nil {
 			return Response{}, false, err
 		}
+		looked[n] = evs
 		consider(evs, 0)
 	}
 	if len(cands) == 0 {
@@ -349,9 +351,12 @@ func (r *Router) answerEvent(ctx context.Context, req Request, kind string, peop
 	if len(people) == 0 && coverage(content, best.Name+" "+best.Text) < minCoverage {
 		return Response{}, false, nil
 	}
-	versions, err := r.deps.Facts.EventsNamed(ctx, best.Name)
-	if err != nil {
-		return Response{}, false, err
+	versions, ok := looked[best.Name]
+	if !ok {
+		var err error
+		if versions, err = r.deps.Facts.EventsNamed(ctx, best.Name); err != nil {
+			return Response{}, false, err
+		}
 	}
 	events := []news.EventFact{best}
 	for _, v := range versions {

@@ -48,7 +48,9 @@ func TestCommands(t *testing.T) {
 		{line: "/who Min-jae", want: []string{"Kim Min-jae", "Finance Minister"}, not: []string{"Several"}},
 		{line: "/who Kim Yong-un", want: []string{"I don't know anyone called", "Kim"}, ephemeral: true},
 		{line: "/who Kim Min-jae private:true", want: []string{"Kim Min-jae"}, ephemeral: true},
-		{line: "/when summit", want: []string{"disagree", "Wed, Mar 12, 2025", "Osaka", "Mon, Mar 10, 2025", "Tokyo", "in 2 months", "Summit moved to Osaka", "Finance ministers prepare"}, cites: true},
+		{line: "/when summit", want: []string{"disagree", "Wed, Mar 12, 2025", "Osaka", "Mon, Mar 10, 2025", "Tokyo", "in 2 months", "Summit moved to Osaka", "Finance ministers prepare",
+			"Other events with this name", "**April 2025 (in 3 months)**: summit on fisheries"}, cites: true},
+		{line: "/when meeting", want: []string{"Meeting"}, not: []string{"disagree"}},
 		{line: "/when summ", want: []string{"Wed, Mar 12, 2025"}},
 		{line: "/when coronation", want: []string{"I don't know of an event called"}, ephemeral: true},
 		{line: "/quote Kim Min-jae", want: []string{"Quotes from Kim Min-jae", "We expect progress on every point", "Feb 1, 2025"}},
@@ -394,5 +396,26 @@ func TestUnknownCommand(t *testing.T) {
 	resp, err := r.Run(context.Background(), commands.Request{Command: "nope"})
 	if err != nil || !resp.Ephemeral || !strings.Contains(resp.Content, "/help") {
 		t.Errorf("Run(nope) = %+v, %v; want an ephemeral pointer to /help", resp, err)
+	}
+}
+
+func TestStoreFailure(t *testing.T) {
+	e := newEnv(t)
+	e.store.Close() // every query now fails, as a broken disk would
+	for _, line := range []string{"/who Iwaya", "/when summit", "/summary", "/quote", "/quote Kim", "/ask Who is Kim?", "/ask When is the summit?",
+		"/search harbour", "/articles", "/help"} {
+		req, err := commands.ParseLine(line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Now = now
+		if resp, err := e.router.Run(context.Background(), req); err == nil {
+			t.Errorf("Run(%s) on a closed store = %+v, nil; want an error for the transport to log", line, resp)
+		} else if !strings.Contains(err.Error(), "/"+req.Command) {
+			t.Errorf("Run(%s) error = %v, want it to name the command", line, err)
+		}
+	}
+	if _, err := e.router.Complete(context.Background(), commands.Request{Command: "who", Focused: "name", Options: map[string]string{"name": "K"}}); err == nil {
+		t.Errorf("Complete on a closed store = nil error")
 	}
 }

@@ -127,6 +127,7 @@ func handBuilt() []fixture {
 				"Finance Minister Kim Min-jae will host a summit with his counterpart Lee Jae-won in Tokyo on March 10.",
 				"Kim Yo-han, a trade official, said the talks would cover tariffs.",
 				"“We expect progress on every point,” Kim Min-jae said.",
+				"A separate summit on fisheries with Oda Ren is planned for April.",
 			},
 			people: []news.Person{
 				{Name: "Kim Min-jae", Aliases: []string{"Kim"}, Nationality: "South Korean", Mentions: []int{0, 2},
@@ -137,7 +138,8 @@ func handBuilt() []fixture {
 					Facts: []news.PersonFact{{Kind: news.FactDescription, Value: "his counterpart", Sentence: 0}}},
 			},
 			events: []news.Event{{Name: "summit", Text: "host a summit", Date: "2025-03-10", Place: "Tokyo",
-				Participants: []string{"Kim Min-jae", "Lee Jae-won"}, Sentence: 0, Status: news.StatusScheduled}},
+				Participants: []string{"Kim Min-jae", "Lee Jae-won"}, Sentence: 0, Status: news.StatusScheduled},
+				{Name: "summit", Text: "summit on fisheries", Date: "2025-04", Participants: []string{"Oda Ren"}, Sentence: 3, Status: news.StatusPlanned}},
 			quotes: []news.Quote{
 				{Speaker: "Kim Min-jae", Text: "We expect progress on every point", Direct: true, Sentence: 2},
 				{Speaker: "Kim Yo-han", Text: "the talks would cover tariffs", Direct: false, Sentence: 1},

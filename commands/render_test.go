@@ -222,7 +222,7 @@ func TestText(t *testing.T) {
 	}
 	got := Text(resp)
 	for _, want := range []string{"Hello there", "Takeshi Iwaya\n=============", "Foreign Minister (Japanese), stored 2025-01-13 00:00 UTC; a_b *c*",
-		"Articles:\n  • Some [title] <https://example.com/a>, Jan 13, 2025", "— 3 mentions", "[Next ▶]", "only you"} {
+		"Articles: • Some [title] <https://example.com/a>, Jan 13, 2025", "— 3 mentions", "[Next ▶]", "only you"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Text = \n%s\nwant it to contain %q", got, want)
 		}
@@ -244,6 +244,21 @@ func FuzzCut(f *testing.F) {
 		}
 		if utf8.RuneCountInString(got) > max(n, 0) && utf8.RuneCountInString(s) > max(n, 0) {
 			t.Fatalf("Cut(%q, %d) = %q, longer than %d", s, n, got, n)
+		}
+	})
+}
+
+func FuzzParseLine(f *testing.F) {
+	f.Add("/who Cho Tae-yul private:true")
+	f.Add("/briefing set channel:1 time:08:00 timezone:Asia/Seoul")
+	f.Add("/summary article:\"3\"")
+	f.Fuzz(func(t *testing.T, line string) {
+		req, err := ParseLine(line)
+		if err != nil {
+			return
+		}
+		if _, ok := definitions()[req.Command]; !ok {
+			t.Fatalf("ParseLine(%q) = command %q, not defined", line, req.Command)
 		}
 	})
 }

@@ -11,7 +11,7 @@ var (
 	mdLink     = regexp.MustCompile(`\[((?:\\.|[^\]\\])*)\]\((https?://[^)\s]+)\)`)
 	mdStamp    = regexp.MustCompile(`<t:(-?\d+)(?::([tTdDfFR]))?>`)
 	mdEscape   = regexp.MustCompile(`\\([\\*_~` + "`" + `|>\[\]#])`)
-	mdEmphasis = regexp.MustCompile(`(^|[^\\])\*+`)
+	mdEmphasis = regexp.MustCompile(`(^|[^\\])(?:\*+|` + "`" + `)`)
 )
 
 // Text renders a Response as plain terminal text, for the console and
@@ -39,9 +39,20 @@ func Text(resp Response) string {
 		if e.Description != "" {
 			b.WriteString(plain(e.Description) + "\n")
 		}
-		for _, f := range e.Fields {
-			b.WriteString("\n" + plain(f.Name) + ":\n")
-			for _, line := range strings.Split(plain(f.Value), "\n") {
+		if len(e.Fields) > 0 {
+			b.WriteString("\n")
+		}
+		for i, f := range e.Fields {
+			name, value := plain(f.Name), plain(f.Value)
+			if !strings.Contains(value, "\n") && runes(name)+runes(value) < 72 {
+				b.WriteString(name + ": " + value + "\n")
+				continue
+			}
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			b.WriteString(name + ":\n")
+			for _, line := range strings.Split(value, "\n") {
 				b.WriteString("  " + line + "\n")
 			}
 		}

@@ -72,7 +72,8 @@ func eventEmbed(events []news.EventFact, now time.Time) Embed {
 	var others []news.EventFact
 	same := events[:1:1]
 	for _, v := range events[1:] {
-		if sameEvent(ev, v) {
+		// Two events of one article are two events, not two versions.
+		if v.Source.Article.ID != ev.Source.Article.ID && sameEvent(ev, v) {
 			same = append(same, v)
 		} else {
 			others = append(others, v)

@@ -182,6 +182,7 @@ func disambiguation(name string, matches []news.PersonMatch, cmd string) Respons
 func personEmbed(pf news.PersonFacts, now time.Time) Embed {
 	e := Embed{Title: pf.Name, Color: colorAnswer}
 	var desc []string
+	var quotedSrc news.Citation // the sentence already quoted for the current role
 	if len(pf.Aliases) > 0 {
 		desc = append(desc, "Also called "+md(strings.Join(pf.Aliases, ", "))+".")
 	}
@@ -203,6 +204,7 @@ func personEmbed(pf news.PersonFacts, now time.Time) Embed {
 			line += ", as of " + calendarDate(cur.Since)
 		}
 		desc = append(desc, line, "Source: "+cite(cur.Source, 300))
+		quotedSrc = cur.Source
 	} else if pf.Nationality != "" {
 		desc = append(desc, "Nationality: "+md(pf.Nationality))
 	}
@@ -223,7 +225,11 @@ func personEmbed(pf news.PersonFacts, now time.Time) Embed {
 				continue
 			}
 			seen[k] = true
-			items = append(items, "• "+md(d.Role)+" — "+cite(d.Source, 160))
+			n := 160
+			if d.Source.Article.ID == quotedSrc.Article.ID && d.Source.SentenceIndex == quotedSrc.SentenceIndex {
+				n = 0 // the same sentence as above
+			}
+			items = append(items, "• "+md(d.Role)+" — "+cite(d.Source, n))
 		}
 		e.Fields = append(e.Fields, Field{Name: "Described as", Value: list(items, MaxFieldValue, "")})
 	}

@@ -21,6 +21,7 @@ func benchInput(tb testing.TB, n int) string {
 		tb.Fatal(err)
 	}
 	var sb strings.Builder
+	sb.Grow(n + len(b) + 2)
 	for sb.Len() < n {
 		sb.Write(b)
 		sb.WriteString("\n\n")

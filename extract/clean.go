@@ -26,17 +26,17 @@ func (m *offsetMap) orig(p int) int {
 
 // cleaner builds the cleaned text and its offset map.
 type cleaner struct {
-	b     []byte
+	b     strings.Builder
 	m     offsetMap
 	shift int
 }
 
 // emit writes repl for the original bytes [i, j).
 func (c *cleaner) emit(repl string, i, j int) {
-	c.b = append(c.b, repl...)
-	if s := j - len(c.b); s != c.shift {
+	c.b.WriteString(repl)
+	if s := j - c.b.Len(); s != c.shift {
 		c.shift = s
-		c.m.at = append(c.m.at, int32(len(c.b)))
+		c.m.at = append(c.m.at, int32(c.b.Len()))
 		c.m.shift = append(c.m.shift, int32(s))
 	}
 }
@@ -47,7 +47,8 @@ func (c *cleaner) emit(repl string, i, j int) {
 // and leftover HTML tags go, and common HTML entities are decoded.
 // Invalid UTF-8 bytes become spaces. The result is never longer than s.
 func clean(s string) (string, *offsetMap) {
-	c := &cleaner{b: make([]byte, 0, len(s))}
+	c := &cleaner{}
+	c.b.Grow(len(s))
 	for i := 0; i < len(s); {
 		ch := s[i]
 		if ch < utf8.RuneSelf {
@@ -73,16 +74,16 @@ func clean(s string) (string, *offsetMap) {
 					i = j
 					continue
 				}
-				c.b = append(c.b, ch)
+				c.b.WriteByte(ch)
 			case ch == '&':
 				if j, repl, ok := htmlEntity(s, i); ok {
 					c.emit(repl, i, j)
 					i = j
 					continue
 				}
-				c.b = append(c.b, ch)
+				c.b.WriteByte(ch)
 			default:
-				c.b = append(c.b, ch)
+				c.b.WriteByte(ch)
 			}
 			i++
 			continue
@@ -114,11 +115,11 @@ func clean(s string) (string, *offsetMap) {
 		if ok {
 			c.emit(repl, i, i+size)
 		} else {
-			c.b = append(c.b, s[i:i+size]...)
+			c.b.WriteString(s[i : i+size])
 		}
 		i += size
 	}
-	return string(c.b), &c.m
+	return c.b.String(), &c.m
 }
 
 // htmlTag recognises a tag such as <p>, </div> or <br/> starting at s[i].

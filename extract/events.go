@@ -1,12 +1,14 @@
 package extract
 
-import "factdesk/news"
+import (
+	"factdesk/extract/events"
+	"factdesk/news"
+)
 
-// findEvents is the seam to the events stage (package extract/events),
-// which reads the sentences, people, places, organisations and time
-// expressions already found.
-var findEvents = func(ex news.Extraction) []news.Event { return nil }
-
+// events runs the events stage over what the earlier stages found.
 func (a *analysis) events(ex news.Extraction) []news.Event {
-	return findEvents(ex)
+	return events.Find(events.Input{
+		Sentences: ex.Sentences, People: ex.People, Places: ex.Places, Organizations: ex.Organizations,
+		Timexes: ex.Timexes, Published: ex.Published, Dateline: ex.Dateline,
+	})
 }

@@ -33,9 +33,25 @@ func Extract(doc news.Document) news.Extraction {
 	return ExtractWith(doc, Options{})
 }
 
-// ExtractWith runs the pipeline with some stages switched off.
+// ExtractWith runs the pipeline with some stages switched off. An input
+// longer than a window is read in paragraph-aligned windows (see window.go)
+// so that memory stays bounded.
 func ExtractWith(doc news.Document, opt Options) news.Extraction {
+	if len(doc.Text) > windowSize {
+		return extractWindows(doc, opt)
+	}
+	ex := extractOne(doc, opt, nil)
+	nonNil(&ex)
+	return ex
+}
+
+// extractOne runs the pipeline over one window; known carries the people
+// of earlier windows, nil for the first.
+func extractOne(doc news.Document, opt Options, known *carry) news.Extraction {
 	a := newAnalysis(doc)
+	if known != nil {
+		a.cont, a.known = true, known.names
+	}
 	a.parts()
 	a.scan()
 	a.resolvePeople()
@@ -46,7 +62,7 @@ func ExtractWith(doc news.Document, opt Options) news.Extraction {
 	if ex.Title == "" {
 		for _, s := range a.sents {
 			if s.kind == news.KindHeadline {
-				ex.Title = a.text[s.s:s.e]
+				ex.Title = strings.Clone(a.text[s.s:s.e])
 				break
 			}
 		}
@@ -54,23 +70,25 @@ func ExtractWith(doc news.Document, opt Options) news.Extraction {
 	ex.People = a.outPeople()
 	ex.Places = a.places.out()
 	ex.Organizations = a.orgs.out()
+	if !opt.NoQuotes {
+		ex.Quotes = a.quotes()
+	}
+	// The first pass's records are done with; let a long input's memory go
+	// before the time and event stages.
+	a.mentions, a.extras, a.reported, a.placeCands, a.toks = nil, nil, nil, nil, nil
 	if !opt.NoTimexes {
 		ex.Timexes = a.timexes()
 	}
 	if !opt.NoEvents {
 		ex.Events = a.events(ex)
 	}
-	if !opt.NoQuotes {
-		ex.Quotes = a.quotes()
-	}
 	if !opt.NoSummary {
 		n := opt.SummarySize
 		if n <= 0 {
 			n = 3
 		}
-		ex.Summary = a.summary(n, ex.Events)
+		ex.Summary = a.summary(n, ex.People, ex.Events)
 	}
-	nonNil(&ex)
 	return ex
 }
 
@@ -132,9 +150,11 @@ type analysis struct {
 	// adminCountry is the country of the last "<country> administration"
 	// or "presidency", for "the administration of X".
 	adminCountry string
-	// sentCountries lists, per sentence, the countries it names.
-	sentCountries [][]string
-	people        []*person
+	extras       []mentionExtra
+	cont         bool     // a later window: no headline or dateline
+	known        []string // full names of people from earlier windows
+	clsBuf       []int
+	people       []*person
 }
 
 // author is a name from a byline with the role the byline gives.
@@ -226,6 +246,8 @@ func (e *entitySet) init() { e.index = map[string]int{} }
 func (e *entitySet) add(name string, sentence int) {
 	i, ok := e.index[name]
 	if !ok {
+		// A copy, so that the result does not keep the cleaned text alive.
+		name = strings.Clone(name)
 		i = len(e.list)
 		e.index[name] = i
 		e.list = append(e.list, news.Entity{Name: name})

@@ -113,7 +113,7 @@ func loadLexicon() *lexicon {
 	}
 	for _, l := range lines("cities.txt") {
 		if a, c, ok := strings.Cut(l, "|"); ok {
-			x.cities[a] = c
+			x.cities[a] = c // c is empty for a region ("Europe")
 		}
 	}
 	for _, l := range lines("us-states.txt") {

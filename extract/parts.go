@@ -18,7 +18,7 @@ func (a *analysis) parts() {
 	for pi, p := range a.paras {
 		t := a.text[p.s:p.e]
 		switch {
-		case pi == 0 && a.isHeadline(t, len(a.paras) > 1):
+		case pi == 0 && !a.cont && a.isHeadline(t, len(a.paras) > 1):
 			a.addSent(p, news.KindHeadline, pi)
 			continue
 		case a.isCaption(t):
@@ -33,11 +33,16 @@ func (a *analysis) parts() {
 			a.addSent(p, news.KindDateline, pi)
 			continue
 		}
-		if !bodySeen {
+		if !bodySeen && !a.cont {
 			bodySeen = true
 			if end, body, place := a.findDateline(p); end > p.s {
-				a.dateline = place
+				a.dateline = strings.Clone(place)
 				a.addSent(span{p.s, end}, news.KindDateline, pi)
+				for _, pl := range strings.Split(place, "/") {
+					if name, _, ok := a.x.place(titleCase(pl)); ok {
+						a.places.add(name, len(a.sents)-1)
+					}
+				}
 				p.s = body
 				if p.s >= p.e {
 					continue
@@ -131,8 +136,13 @@ func (a *analysis) findDateline(p span) (end, body int, place string) {
 			if t[i] == '.' && i+1 < len(t) && t[i+1] != ' ' {
 				continue // D.C., Jan.13
 			}
-			if t[i] == '.' && i > 0 && (isUpperByte(t[i-1]) || strings.HasSuffix(t[:i+1], "Jan.") || strings.HasSuffix(t[:i+1], "Feb.") || strings.HasSuffix(t[:i+1], "Aug.") || strings.HasSuffix(t[:i+1], "Sept.") || strings.HasSuffix(t[:i+1], "Oct.") || strings.HasSuffix(t[:i+1], "Nov.") || strings.HasSuffix(t[:i+1], "Dec.")) {
-				continue
+			if t[i] == '.' {
+				// An abbreviation ("Calif.", "Jan.", "D.C.") does not end
+				// the dateline.
+				ws := strings.LastIndexAny(t[:i], " ,(") + 1
+				if _, ok := a.x.abbrevs[t[ws:i+1]]; ok || (i > 0 && isUpperByte(t[i-1])) {
+					continue
+				}
 			}
 			return 0, 0, ""
 		}
@@ -147,14 +157,14 @@ func (a *analysis) findDateline(p span) (end, body int, place string) {
 	}
 	placePart := head
 	if i := strings.IndexByte(head, ','); i > 0 {
-		rest := strings.TrimSpace(head[i+1:])
-		if a.looksLikeDate(rest) {
-			placePart = strings.TrimSpace(head[:i])
-		} else if allUpper(rest) || a.isPlace(rest) {
-			placePart = head // "WASHINGTON, D.C."
-		} else {
-			return 0, 0, ""
+		// "LONDON, March 3", "KYIV, Ukraine", "WASHINGTON, D.C.".
+		for _, rest := range strings.Split(head[i+1:], ",") {
+			rest = strings.TrimSpace(rest)
+			if !a.looksLikeDate(rest) && !allUpper(rest) && !a.isPlace(rest) && !isStateAbbrev(rest) {
+				return 0, 0, ""
+			}
 		}
+		placePart = strings.TrimSpace(head[:i])
 	}
 	if placePart == "" || len(placePart) > 40 {
 		return 0, 0, ""
@@ -184,7 +194,7 @@ func allUpper(s string) bool {
 			return false
 		case unicode.IsUpper(r):
 			n++
-		case r == ' ' || r == '.' || r == ',' || r == '\'' || r == '-':
+		case r == ' ' || r == '.' || r == ',' || r == '\'' || r == '-' || r == '/':
 		default:
 			return false
 		}
@@ -202,7 +212,14 @@ func (a *analysis) looksLikeDate(s string) bool {
 	if len(f) == 0 || len(f) > 4 {
 		return false
 	}
-	return a.x.calendar[strings.TrimRight(f[0], ",")]
+	m := strings.TrimRight(f[0], ",")
+	return a.x.calendar[m] || a.x.calendar[m+"."]
+}
+
+// isStateAbbrev reports whether s is a US state abbreviation ("Calif.").
+func isStateAbbrev(s string) bool {
+	c, ok := words().abbrevs[s]
+	return ok && c == abbrAny && len(s) <= 6
 }
 
 // bylineVerbs maps the verb of a byline to the role it gives.
@@ -283,7 +300,7 @@ func (a *analysis) bylineNames(s, role string) []author {
 				}
 				continue
 			}
-			name := leadingName(part)
+			name := a.leadingName(part)
 			if name == "" || a.x.orgs[name] || a.isPlace(name) || len(strings.Fields(name)) < 2 {
 				continue
 			}
@@ -303,24 +320,35 @@ func splitAnd(s string) []string {
 	return parts
 }
 
-// leadingName returns the run of capitalised words at the start of s.
-func leadingName(s string) string {
+// leadingName returns the run of capitalised words at the start of s,
+// stopping at an organisation ("JANE DOE Associated Press"); a name in
+// capitals is given in title case.
+func (a *analysis) leadingName(s string) string {
 	f := strings.Fields(s)
 	n := 0
-	for _, w := range f {
+	for i, w := range f {
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) && !particles[w] {
 			break
 		}
+		if a.x.orgCues[w] || i+1 < len(f) && a.x.orgs[w+" "+f[i+1]] || a.x.orgs[w] {
+			break
+		}
 		n++
-		if n == 5 {
+		if n == 4 {
 			break
 		}
 	}
 	for n > 0 && particles[f[n-1]] {
 		n--
 	}
-	return strings.Join(f[:n], " ")
+	parts := f[:n]
+	for i, w := range parts {
+		if allUpper(w) && len(w) > 2 {
+			parts[i] = w[:1] + strings.ToLower(w[1:])
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // bylineRole reads the role in "a correspondent in Seoul".

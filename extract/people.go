@@ -24,17 +24,21 @@ type mention struct {
 	hyphen    bool // a hyphenated given name: Tae-yul
 	commonAll bool // every word is a common English word
 	placeTok  bool // a word is a place name
-	facts     []news.PersonFact
+	bareGov   bool // a public-office title with no country
+	extra     int  // index in analysis.extras, or -1
+	person    int  // resolved person, -1 when not a person
+}
+
+// mentionExtra holds what few mentions have, kept apart so that the many
+// plain mentions of a long input stay small.
+type mentionExtra struct {
+	facts []news.PersonFact
 	// rel is a relational description ("counterpart") whose role comes
 	// from the antecedent: relFrom is a mention index, or -1 for the last
-	// person named before this sentence.
+	// person named before this one.
 	rel     string
 	relFrom int
-	// bareGov marks a public-office title with no country; clause is the
-	// country named in the same clause, if any.
-	bareGov bool
-	clause  string
-	person  int // resolved person, -1 when not a person
+	clause  string // the country named in the same clause as a bare title
 }
 
 // placeCand is a gazetteer match, kept until people are known so that a
@@ -75,7 +79,6 @@ type placeMatch struct {
 
 // scan runs the first pass over every sentence.
 func (a *analysis) scan() {
-	a.sentCountries = make([][]string, len(a.sents))
 	for si := range a.sents {
 		s := a.sents[si]
 		if s.kind == news.KindByline || s.kind == news.KindDateline {
@@ -89,8 +92,10 @@ func (a *analysis) scan() {
 				break
 			}
 		}
+		pc := len(a.placeCands)
 		a.findPlaces(c)
 		a.findRuns(c)
+		a.settlePlaces(c, pc)
 		a.trackAdministration(c)
 		if s.kind == news.KindBody {
 			a.findReported(c)
@@ -98,8 +103,8 @@ func (a *analysis) scan() {
 	}
 	for _, au := range a.authors {
 		s := a.sents[au.sent]
-		m := mention{sent: au.sent, s: s.s, e: s.s, name: au.name, ntok: len(strings.Fields(au.name)), titled: true, relFrom: -1, person: -1}
-		m.facts = append(m.facts, news.PersonFact{Kind: news.FactRole, Value: au.role, Sentence: au.sent})
+		m := mention{sent: au.sent, s: s.s, e: s.s, name: au.name, ntok: len(strings.Fields(au.name)), titled: true, extra: len(a.extras), person: -1}
+		a.extras = append(a.extras, mentionExtra{relFrom: -1, facts: []news.PersonFact{{Kind: news.FactRole, Value: au.role, Sentence: au.sent}}})
 		a.mentions = append(a.mentions, m)
 	}
 	a.sortMentions()
@@ -122,12 +127,34 @@ func (a *analysis) sortMentions() {
 		where[from] = to
 		sorted[to] = a.mentions[from]
 	}
-	for i := range sorted {
-		if sorted[i].relFrom >= 0 {
-			sorted[i].relFrom = where[sorted[i].relFrom]
+	for i := range a.extras {
+		if a.extras[i].relFrom >= 0 {
+			a.extras[i].relFrom = where[a.extras[i].relFrom]
 		}
 	}
 	a.mentions = sorted
+}
+
+// settlePlaces adds the sentence's places that overlap no possible person
+// at once; the others wait until people are known.
+func (a *analysis) settlePlaces(c *sentenceCtx, from int) {
+	keep := from
+	for _, p := range a.placeCands[from:] {
+		overlap := false
+		for _, m := range a.mentions[c.firstM:] {
+			if m.s < p.e && p.s < m.e && !m.notName {
+				overlap = true
+				break
+			}
+		}
+		if overlap {
+			a.placeCands[keep] = p
+			keep++
+		} else {
+			a.places.add(p.name, p.sent)
+		}
+	}
+	a.placeCands = a.placeCands[:keep]
 }
 
 // findPlaces marks every gazetteer place in the sentence.
@@ -148,7 +175,6 @@ func (a *analysis) findPlaces(c *sentenceCtx) {
 				}
 				c.placeAt[i] = placeMatch{n: n, name: pl, country: country}
 				a.placeCands = append(a.placeCands, placeCand{name: pl, sent: c.si, s: c.toks[i].s, e: c.toks[i+n-1].e, country: country})
-				a.sentCountries[c.si] = append(a.sentCountries[c.si], country)
 				i += n - 1
 				break
 			}
@@ -205,13 +231,21 @@ func (a *analysis) findRuns(c *sentenceCtx) {
 				j++
 				continue
 			}
-			if t.kind == tokWord && j+1 < len(toks) && capWord(toks[j+1]) {
-				if particles[t.w] && toks[j+1].kind == tokWord {
-					j++
+			if t.kind == tokWord && particles[t.w] {
+				// "von der Leyen", "de la Cruz": particles then a capital.
+				k := j
+				for k < len(toks) && k < j+3 && toks[k].kind == tokWord && particles[toks[k].w] {
+					k++
+				}
+				if k < len(toks) && capWord(toks[k]) {
+					j = k
 					continue
 				}
-				if t.w == "of" {
-					if k := a.class(toks[j-1]); k == clsTitle || k == clsOrg {
+			}
+			if t.kind == tokWord && j+1 < len(toks) && capWord(toks[j+1]) {
+				if t.w == "of" || t.w == "for" || t.w == "on" {
+					// "Secretary of State", "Institute for Fiscal Studies".
+					if k := a.class(toks[j-1]); k == clsOrg || k == clsTitle && t.w == "of" {
 						j++
 						continue
 					}
@@ -254,7 +288,11 @@ func (a *analysis) class(t token) int {
 // run classifies the capitalised run toks[i:j].
 func (a *analysis) run(c *sentenceCtx, i, j int) {
 	toks := c.toks
-	cls := make([]int, j-i)
+	cls := a.clsBuf[:0]
+	for range j - i {
+		cls = append(cls, 0)
+	}
+	a.clsBuf = cls
 	for k := i; k < j; k++ {
 		cls[k-i] = a.class(toks[k])
 		if _, ok := c.placeAt[k]; ok && cls[k-i] == clsOther {
@@ -304,6 +342,9 @@ func (a *analysis) run(c *sentenceCtx, i, j int) {
 		if _, ok := a.rightRole(toks, j); ok || j < len(toks) && a.x.speech[strings.ToLower(toks[j].w)] || i > 0 && a.x.speech[strings.ToLower(toks[i-1].w)] {
 			cls[1] = clsOther
 		}
+	}
+	if L < 0 && j-i >= 2 && a.x.placeCues[toks[j-1].w] {
+		return // "Times Square", "Capitol Hill": a place, not a person
 	}
 	if L < 0 && j-i >= 2 {
 		for k := i; k < j; k++ {
@@ -439,10 +480,10 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 		ns += pm.n
 	}
 	ntok := 0
-	m := mention{sent: c.si, relFrom: -1, person: -1, commonAll: true, given: a.x.given[toks[ns].w]}
+	m := mention{sent: c.si, extra: -1, person: -1, commonAll: true, given: a.x.given[toks[ns].w]}
 	for k := ns; k < ne; k++ {
 		w := toks[k].w
-		if particles[w] {
+		if isParticle(w) && k+1 < ne {
 			continue
 		}
 		if len(w) == 2 && w[1] == '.' {
@@ -482,7 +523,7 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 				return
 			}
 		case clsTitle:
-			if ne-ns > 1 && k == ne-1 {
+			if ne-ns > 1 && k == ne-1 && !m.given {
 				return // "Airbus President": a title after a name is not a name
 			}
 		}
@@ -548,20 +589,20 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 		m.notName = isPlace || k == clsNat || k == clsCal || k == clsOrg || k == clsTitle || a.x.orgs[w]
 	}
 	a.administration(c, &m, ns, ne, &p)
-	m.facts = p.facts(c.si)
+	x := mentionExtra{facts: p.facts(c.si), relFrom: -1}
 	if p.rel != "" {
-		m.rel = p.rel
-		m.relFrom = -1
-		if p.pron {
-			for mi := len(a.mentions) - 1; mi >= c.firstM; mi-- {
-				m.relFrom = mi
-				break
-			}
+		x.rel = p.rel
+		if p.pron && len(a.mentions) > c.firstM {
+			x.relFrom = len(a.mentions) - 1
 		}
 	}
 	if p.gov && p.nat == "" {
 		m.bareGov = true
-		m.clause = a.clauseCountry(c, ns, ne)
+		x.clause = a.clauseCountry(c, ns, ne)
+	}
+	if len(x.facts) > 0 || x.rel != "" || x.clause != "" {
+		m.extra = len(a.extras)
+		a.extras = append(a.extras, x)
 	}
 	a.mentions = append(a.mentions, m)
 }
@@ -581,7 +622,7 @@ func (a *analysis) clauseCountry(c *sentenceCtx, ns, ne int) string {
 	best, bestDist := "", 1<<30
 	for k := lo; k < hi; k++ {
 		pm, ok := c.placeAt[k]
-		if !ok || (k >= ns && k < ne) {
+		if !ok || (k >= ns && k < ne) || pm.country == "" {
 			continue
 		}
 		if k > 0 {

@@ -121,7 +121,7 @@ func (a *analysis) quotes() []news.Quote {
 		}{q, pos})
 	}
 	direct := map[int]bool{}
-	lastSpeaker, lastSent := -1, -1
+	lastSpeaker, lastSent, lastPara := -1, -1, -1
 	// Walk the quote marks of body paragraphs in order.
 	var open, openPara = -1, -1
 	var pieces []span
@@ -150,14 +150,14 @@ func (a *analysis) quotes() []news.Quote {
 				continue
 			}
 			pieces = append(pieces, span{open, i})
-			q, speaker, ok := a.directQuote(pieces, i, &lastSpeaker, lastSent)
+			q, speaker, ok := a.directQuote(pieces, i, &lastSpeaker, lastSent, lastPara == openPara)
 			if ok {
 				si := a.sentenceAt(pieces[0].s)
 				q.Sentence = si
 				add(q, pieces[0].s)
 				direct[si] = true
 				if speaker >= 0 {
-					lastSpeaker, lastSent = speaker, si
+					lastSpeaker, lastSent, lastPara = speaker, si, pi
 				}
 			}
 			pieces = pieces[:0]
@@ -182,7 +182,11 @@ func (a *analysis) quotes() []news.Quote {
 		if sp < 0 {
 			continue
 		}
-		add(news.Quote{Speaker: a.people[sp].name, Text: a.text[r.s:r.e], Direct: false, Sentence: r.sent}, r.pos)
+		text := strings.Clone(a.text[r.s:r.e])
+		if strings.Count(text, `"`)%2 == 1 {
+			text += `"` // a quoted phrase that closes after the trimmed end
+		}
+		add(news.Quote{Speaker: a.people[sp].name, Text: text, Direct: false, Sentence: r.sent}, r.pos)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].pos < out[j].pos })
 	qs := make([]news.Quote, len(out))
@@ -214,7 +218,7 @@ func (a *analysis) sentenceAt(p int) int {
 
 // directQuote builds the quote whose text is pieces and whose closing mark
 // is at cleaned offset closeAt, and finds its speaker.
-func (a *analysis) directQuote(pieces []span, closeAt int, lastSpeaker *int, lastSent int) (news.Quote, int, bool) {
+func (a *analysis) directQuote(pieces []span, closeAt int, lastSpeaker *int, lastSent int, samePara bool) (news.Quote, int, bool) {
 	var parts []string
 	words := 0
 	for _, p := range pieces {
@@ -234,11 +238,14 @@ func (a *analysis) directQuote(pieces []span, closeAt int, lastSpeaker *int, las
 		return news.Quote{}, -1, false
 	}
 	speaker := a.speakerAfter(closeAt)
-	if speaker < 0 {
+	if speaker == -1 {
 		speaker = a.speakerBefore(pieces[0].s - 1)
 	}
 	si := a.sentenceAt(pieces[0].s)
-	if speaker == -2 || (speaker < 0 && words >= 6 && *lastSpeaker >= 0 && si-lastSent <= 3) {
+	// A pronoun, or an unattributed quote that goes on from the last
+	// speaker's: in the same paragraph, or long enough not to be a
+	// scare quote.
+	if speaker == -2 || (speaker < 0 && *lastSpeaker >= 0 && (samePara || words >= 6 && si-lastSent <= 3)) {
 		if *lastSpeaker >= 0 && si-lastSent <= 5 {
 			speaker = *lastSpeaker
 		} else {
@@ -248,7 +255,7 @@ func (a *analysis) directQuote(pieces []span, closeAt int, lastSpeaker *int, las
 	if speaker < 0 || words < 3 {
 		return news.Quote{}, -1, false
 	}
-	return news.Quote{Speaker: a.people[speaker].name, Text: strings.Join(parts, " "), Direct: true}, speaker, true
+	return news.Quote{Speaker: a.people[speaker].name, Text: strings.Clone(strings.Join(parts, " ")), Direct: true}, speaker, true
 }
 
 // mentionsIn returns the indexes of person mentions that start in [s, e).

@@ -30,7 +30,7 @@ func nameKey(name string) string {
 func nameParts(name string) []string {
 	var out []string
 	for _, w := range strings.Fields(name) {
-		if particles[w] || w == "Jr." || w == "Sr." || (len(w) == 2 && w[1] == '.') {
+		if isParticle(w) || w == "Jr." || w == "Sr." || (len(w) == 2 && w[1] == '.') {
 			continue
 		}
 		out = append(out, w)
@@ -76,8 +76,14 @@ func (a *analysis) resolvePeople() {
 	}
 	byKey := map[string]int{}
 	newPerson := func(name string) int {
-		a.people = append(a.people, &person{name: name, last: -1})
+		a.people = append(a.people, &person{name: strings.Clone(name), last: -1})
 		return len(a.people) - 1
+	}
+	for _, n := range a.known {
+		if key := nameKey(n); !accept[key] {
+			accept[key] = true
+			byKey[key] = newPerson(n)
+		}
 	}
 	for mi := range a.mentions {
 		m := &a.mentions[mi]
@@ -111,6 +117,9 @@ func (a *analysis) resolvePeople() {
 			continue
 		}
 		w := strings.TrimSuffix(m.name, ".")
+		if f := nameParts(w); len(f) > 0 {
+			w = f[len(f)-1] // "Von der Leyen" stands for "Leyen"
+		}
 		if cands := alias[w]; len(cands) > 0 {
 			best := cands[0]
 			for _, pi := range cands {
@@ -131,7 +140,7 @@ func (a *analysis) resolvePeople() {
 			p := a.people[m.person]
 			p.last = mi
 			if m.name != p.name && !contains(p.aliases, m.name) {
-				p.aliases = append(p.aliases, m.name)
+				p.aliases = append(p.aliases, strings.Clone(m.name))
 			}
 		}
 	}
@@ -144,7 +153,9 @@ func (a *analysis) resolvePeople() {
 		if n := len(p.mentions); n == 0 || p.mentions[n-1] != m.sent {
 			p.mentions = appendSorted(p.mentions, m.sent)
 		}
-		p.facts = append(p.facts, m.facts...)
+		if m.extra >= 0 {
+			p.facts = append(p.facts, a.extras[m.extra].facts...)
+		}
 	}
 	a.relations()
 	a.inferNationality()
@@ -180,12 +191,13 @@ func appendSorted(l []int, v int) []int {
 func (a *analysis) relations() {
 	for mi := range a.mentions {
 		m := &a.mentions[mi]
-		if m.rel == "" || m.person < 0 {
+		if m.extra < 0 || a.extras[m.extra].rel == "" || m.person < 0 {
 			continue
 		}
+		x := a.extras[m.extra]
 		ante := -1
-		if m.relFrom >= 0 && a.mentions[m.relFrom].person != m.person {
-			ante = a.mentions[m.relFrom].person
+		if x.relFrom >= 0 && a.mentions[x.relFrom].person != m.person {
+			ante = a.mentions[x.relFrom].person
 		}
 		if ante < 0 {
 			for k := mi - 1; k >= 0; k-- {
@@ -198,7 +210,7 @@ func (a *analysis) relations() {
 		if ante < 0 {
 			continue
 		}
-		switch m.rel {
+		switch x.rel {
 		case "counterpart", "predecessor", "successor":
 		default:
 			continue
@@ -208,7 +220,7 @@ func (a *analysis) relations() {
 				continue
 			}
 			role := bareRole(f.Value)
-			if m.rel == "predecessor" {
+			if x.rel == "predecessor" {
 				role = "former " + role
 			}
 			a.people[m.person].facts = append(a.people[m.person].facts, news.PersonFact{Kind: news.FactRole, Value: role, Sentence: m.sent})
@@ -231,7 +243,12 @@ func bareRole(r string) string {
 // following President X"), else the country of the article's unqualified
 // titles (a paper writes "Foreign Minister X" for its own country's).
 func (a *analysis) inferNationality() {
-	home := ""
+	// Failing a person to learn it from, the dateline's country, else the
+	// country the article names most, if it names it most of the time.
+	home := a.mainCountry()
+	if _, c, ok := a.x.place(titleCase(a.dateline)); ok && c != "" {
+		home = c
+	}
 	for mi := range a.mentions {
 		m := a.mentions[mi]
 		if m.bareGov && m.person >= 0 {
@@ -256,8 +273,8 @@ func (a *analysis) inferNationality() {
 		if !x.gov {
 			x.gov, x.from = true, m.sent
 		}
-		if m.clause != "" && x.clause == "" {
-			x.clause, x.from = m.clause, m.sent
+		if m.extra >= 0 && a.extras[m.extra].clause != "" && x.clause == "" {
+			x.clause, x.from = a.extras[m.extra].clause, m.sent
 		}
 	}
 	for pi, p := range a.people {
@@ -272,6 +289,36 @@ func (a *analysis) inferNationality() {
 			p.facts = append(p.facts, news.PersonFact{Kind: news.FactNationality, Value: n, Sentence: g[pi].from})
 		}
 	}
+}
+
+// mainCountry returns the country that more than half of the article's
+// place mentions belong to, or "".
+func (a *analysis) mainCountry() string {
+	count := map[string]int{}
+	total := 0
+	for _, e := range a.places.list {
+		if _, c, ok := a.x.place(e.Name); ok && c != "" {
+			count[c] += len(e.Mentions)
+			total += len(e.Mentions)
+		}
+	}
+	for c, n := range count {
+		if 2*n > total {
+			return c
+		}
+	}
+	return ""
+}
+
+// titleCase turns "NEW YORK" into "New York".
+func titleCase(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	for i, w := range f {
+		if w != "" {
+			f[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(f, " ")
 }
 
 // nationality returns the most often stated nationality among facts.
@@ -316,6 +363,7 @@ func (a *analysis) outPeople() []news.Person {
 			if f.Value == "" || seen[f] {
 				continue
 			}
+			f.Value = strings.Clone(f.Value)
 			seen[f] = true
 			np.Facts = append(np.Facts, f)
 			switch f.Kind {

@@ -9,6 +9,7 @@ import (
 // rolePhrase is what a title, an appositive or a possessive phrase says
 // about a person.
 type rolePhrase struct {
+	end   int // tokens read
 	roles []string
 	nat   string
 	desc  string
@@ -46,6 +47,15 @@ func (p *rolePhrase) facts(si int) []news.PersonFact {
 	return out
 }
 
+// roleNames spells out roles written as acronyms.
+var roleNames = map[string]string{
+	"ceo": "chief executive officer", "cfo": "chief financial officer", "coo": "chief operating officer",
+	"cto": "chief technology officer", "gov.": "governor", "sen.": "senator", "rep.": "representative",
+	"gen.": "general", "adm.": "admiral", "col.": "colonel", "lt.": "lieutenant", "capt.": "captain",
+	"sgt.": "sergeant", "maj.": "major", "cpl.": "corporal", "pvt.": "private", "cmdr.": "commander",
+	"prof": "professor",
+}
+
 // droppedMods are modifiers that add nothing to a role.
 var droppedMods = map[string]bool{"new": true, "current": true, "top": true, "then": true}
 
@@ -60,6 +70,9 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 	flush := func() {
 		if head && len(cur) > 0 {
 			r := strings.Join(cur, " ")
+			if full, ok := roleNames[r]; ok {
+				r = full
+			}
 			if a.x.titles[r] != titleRel {
 				p.roles = append(p.roles, r)
 			}
@@ -138,7 +151,7 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 					i += 1 + k
 				}
 			}
-			if head || t.up || unknown >= 2 {
+			if head || t.up || unknown >= 2 || stopword[t.w] || a.x.speech[t.w] {
 				break
 			}
 			unknown++
@@ -170,6 +183,7 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 		descEnd = i
 	}
 	flush()
+	p.end = i
 	if p.rel != "" && descEnd > descStart {
 		var parts []string
 		for _, t := range ts[descStart:descEnd] {
@@ -196,6 +210,9 @@ func lowerJoin(ts []token) string {
 // possessiveOwner returns the number of tokens before a possessive 's that
 // starts at ts[i] ("South Korea's" gives 2), or 0.
 func (a *analysis) possessiveOwner(ts []token, i int) int {
+	if i+1 < len(ts) && ts[i].kind == tokWord && ts[i+1].kind == tokPoss {
+		return 1 // "the party's", "Japan's"
+	}
 	for n := 1; n <= 4 && i+n < len(ts); n++ {
 		if ts[i+n-1].kind != tokWord || !ts[i+n-1].up {
 			return 0
@@ -312,6 +329,11 @@ func (a *analysis) rightRole(ts []token, ne int) (rolePhrase, bool) {
 	}
 	p := a.parseRole(ts[s:e])
 	if len(p.roles) == 0 && p.rel == "" {
+		return rolePhrase{}, false
+	}
+	if k := s + p.end; k < e && capWord(ts[k]) {
+		// "At Capitol Hill, Senator Jane Roe": the title belongs to the
+		// name after it.
 		return rolePhrase{}, false
 	}
 	return p, true

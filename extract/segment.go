@@ -193,6 +193,11 @@ func boundary(x *lexicon, t string, start, i, k, end int, closedQuote bool) bool
 			return false
 		}
 	}
+	if len(w) == 2 {
+		// After an initial only a function word opens a sentence:
+		// "Timothy D. Cook" but "Plan B. The".
+		return stopword[strings.ToLower(next)] || next == ""
+	}
 	return opener(x, next)
 }
 
@@ -239,6 +244,12 @@ func nextWord(t string, k, end int) string {
 func attribution(x *lexicon, t string, k, end int) bool {
 	for n := 0; n < 5 && k < end; n++ {
 		w := nextWord(t, k, end)
+		if n == 0 {
+			switch w {
+			case "He", "She", "They", "It", "We", "I", "You", "This", "That", "The":
+				return false // '." He added' starts a new sentence
+			}
+		}
 		if x.speech[strings.ToLower(w)] && n > 0 {
 			return true
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -12,12 +13,15 @@ import (
 // news puts what matters first, and the bound keeps the stage linear.
 const summaryWindow = 80
 
+// Weights of the summary score, tuned on MEANTIME (see README).
+var sumPosDecay, sumCent, sumCov = 0.35, 0.2, 0.1
+
 // summary picks n body sentences, returned in text order. The lead
 // sentence is always kept (on news it is the strongest single choice);
 // the rest are ranked by position, centrality (similarity to the whole
 // article) and coverage of the main people and events, skipping
 // near-duplicates.
-func (a *analysis) summary(n int, events []news.Event) []int {
+func (a *analysis) summary(n int, people []news.Person, events []news.Event) []int {
 	var cand []int
 	for i, s := range a.sents {
 		if s.kind != news.KindBody {
@@ -59,8 +63,8 @@ func (a *analysis) summary(n int, events []news.Event) []int {
 	// The main people: the three mentioned most.
 	type pc struct{ p, n int }
 	var top []pc
-	for pi, p := range a.people {
-		top = append(top, pc{pi, len(p.mentions)})
+	for pi, p := range people {
+		top = append(top, pc{pi, len(p.Mentions)})
 	}
 	sort.SliceStable(top, func(i, j int) bool { return top[i].n > top[j].n })
 	if len(top) > 3 {
@@ -68,7 +72,7 @@ func (a *analysis) summary(n int, events []news.Event) []int {
 	}
 	covers := map[int]float64{}
 	for _, t := range top {
-		for _, si := range a.people[t.p].mentions {
+		for _, si := range people[t.p].Mentions {
 			covers[si] += 1
 		}
 	}
@@ -79,10 +83,10 @@ func (a *analysis) summary(n int, events []news.Event) []int {
 	}
 	score := make([]float64, len(cand))
 	for ci, si := range cand {
-		pos := 1 / (1 + 0.35*float64(ci))
+		pos := 1 / (1 + sumPosDecay*float64(ci))
 		cent := cosine(vecs[ci], centroid)
 		cov := math.Min(covers[si], 3) / 3
-		score[ci] = 1.0*pos + 0.6*cent + 0.3*cov
+		score[ci] = 1.0*pos + sumCent*cent + sumCov*cov
 	}
 	chosen := []int{0}
 	order := make([]int, len(cand)-1)
@@ -96,12 +100,21 @@ func (a *analysis) summary(n int, events []news.Event) []int {
 		}
 		dup := false
 		for _, c := range chosen {
-			if cosine(vecs[ci], vecs[c]) > 0.6 {
+			if cosine(vecs[ci], vecs[c]) > 0.7 {
 				dup = true
 				break
 			}
 		}
 		if !dup {
+			chosen = append(chosen, ci)
+		}
+	}
+	// Too few distinct sentences: fill up with the best of the rest.
+	for _, ci := range order {
+		if len(chosen) == n {
+			break
+		}
+		if !slices.Contains(chosen, ci) {
 			chosen = append(chosen, ci)
 		}
 	}

@@ -112,6 +112,25 @@ func capWord(tk token) bool {
 	return false
 }
 
+// isParticle reports whether w is a name particle, in any case ("Von der
+// Leyen" at the start of a sentence).
+func isParticle(w string) bool {
+	if particles[w] {
+		return true
+	}
+	if len(w) > 5 || w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	return capParticles[strings.ToLower(w)]
+}
+
+// capParticles are the particles that also lead a surname in capitals
+// ("Von der Leyen", "De Souza"); "Ben" and "Abu" in capitals are names.
+var capParticles = map[string]bool{
+	"von": true, "van": true, "de": true, "der": true, "den": true, "da": true, "di": true, "du": true,
+	"del": true, "della": true, "la": true, "le": true, "dos": true, "das": true,
+}
+
 // particles join the parts of a name in lower case.
 var particles = map[string]bool{
 	"de": true, "van": true, "von": true, "der": true, "den": true, "bin": true, "ibn": true, "ben": true, "bint": true,

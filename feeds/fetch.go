@@ -47,6 +47,7 @@ type StatusError struct {
 	Code int
 }
 
+// Error says which URL answered which status.
 func (e *StatusError) Error() string {
 	return fmt.Sprintf("GET %s: HTTP %d %s", e.URL, e.Code, http.StatusText(e.Code))
 }

@@ -21,6 +21,10 @@ var ErrNoText = errors.New("no readable text")
 // result below it is replaced by the feed's own content when that is longer.
 const minWords = 20
 
+// leastWords is the shortest text stored at all: less is page chrome, not
+// an article.
+const leastWords = 8
+
 // page is a fetched page reduced to its main text.
 type page struct {
 	Title  string
@@ -32,6 +36,9 @@ type page struct {
 // mainText reduces an HTML (or plain text) page to its main text with
 // readability. contentType may name the page's charset.
 func mainText(body []byte, contentType, pageURL string) (page, error) {
+	if bytes.IndexByte(body, 0) >= 0 {
+		return page{}, fmt.Errorf("%w: binary data", ErrNoText)
+	}
 	mt := mediaType(contentType)
 	if mt == "text/plain" || mt == "text/markdown" {
 		text := tidy(string(bytes.ToValidUTF8(body, []byte("\uFFFD"))))

@@ -142,6 +142,14 @@ func (p *Poller) pollMany(ctx context.Context, list []news.FeedSource) []Result 
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
+			// A parser panic on one hostile feed or page must not take the
+			// bot down with it.
+			defer func() {
+				if v := recover(); v != nil {
+					results[i] = Result{Feed: f, Err: fmt.Errorf("poll %s: panic: %v", f.URL, v)}
+					p.log().Error("feed poll panicked", "feed", f.URL, "panic", v)
+				}
+			}()
 			results[i] = p.Poll(ctx, f)
 		}()
 	}
@@ -341,7 +349,7 @@ func (p *Poller) item(ctx context.Context, f news.FeedSource, feedTitle string, 
 			}
 		}
 	}
-	if strings.TrimSpace(doc.Text) == "" {
+	if words(doc.Text) < leastWords {
 		if pageErr == nil {
 			pageErr = ErrNoText
 		}
@@ -353,6 +361,9 @@ func (p *Poller) item(ctx context.Context, f news.FeedSource, feedTitle string, 
 		return false, err
 	} else if seen {
 		return false, p.Store.RecordFeedItem(ctx, rec, true, p.now())
+	}
+	if p.Saver == nil {
+		return false, errors.New("no saver configured: feed items cannot be stored")
 	}
 	saved, err := p.Saver.IngestDocument(ctx, doc)
 	if err != nil {

@@ -126,13 +126,19 @@ func PrintResults(w io.Writer, results []Result) error {
 	return nil
 }
 
+// ago says how long before now t was: "just now", "5m ago", "3h20m ago",
+// "2d ago".
 func ago(t, now time.Time) string {
-	if t.IsZero() {
+	d := now.Sub(t)
+	switch {
+	case t.IsZero():
 		return "never"
-	}
-	d := now.Sub(t).Round(time.Minute)
-	if d < time.Minute {
+	case d < time.Minute:
 		return "just now"
+	case d < time.Hour:
+		return fmt.Sprintf("%dm ago", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%dh%02dm ago", int(d.Hours()), int(d.Minutes())%60)
 	}
-	return d.String() + " ago"
+	return fmt.Sprintf("%dd ago", int(d.Hours()/24))
 }

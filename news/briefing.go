@@ -110,13 +110,15 @@ type FeedItem struct {
 	ArticleID   int64 // 0 when the item duplicated another article's content
 }
 
-// SourceError is a problem with a source the user can fix (not a feed, an
-// address that is refused); Msg is shown to them as it is.
+// SourceError is a problem with what the user gave that they can fix: an
+// address that is not a feed or is refused, a time of day or time zone that
+// does not exist. Msg is shown to them as it is; Err is for the log.
 type SourceError struct {
 	Msg string
 	Err error
 }
 
+// Error returns the message for the user.
 func (e *SourceError) Error() string { return e.Msg }
 
 // Unwrap returns the underlying error.

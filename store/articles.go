@@ -6,6 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
 
 	"factdesk/news"
 )
@@ -101,19 +104,28 @@ const suggestArticlesSQL = `SELECT ` + articleCols + ` FROM
 	JOIN articles a ON a.id = k.article_id
 	ORDER BY k.whole DESC, a.published DESC, a.id DESC LIMIT ?`
 
+// suggestArticlesShortSQL[n] lists the title keys starting with an
+// n-letter prefix (n from 1 to 3) in result order, straight from an
+// index; it takes (prefix, limit).
+var suggestArticlesShortSQL = [4]string{"",
+	`SELECT article_id FROM article_keys WHERE substr(key, 1, 1) = ? ORDER BY whole DESC, published DESC, article_id DESC LIMIT ?`,
+	`SELECT article_id FROM article_keys WHERE substr(key, 1, 2) = ? ORDER BY whole DESC, published DESC, article_id DESC LIMIT ?`,
+	`SELECT article_id FROM article_keys WHERE substr(key, 1, 3) = ? ORDER BY whole DESC, published DESC, article_id DESC LIMIT ?`,
+}
+
 // SuggestArticles returns articles whose title starts with partial, then
 // those with a title word starting with it, newest first within each
 // group. An empty partial gives the newest articles.
 func (s *Store) SuggestArticles(ctx context.Context, partial string, limit int) ([]news.ArticleRef, error) {
-	if limit <= 0 {
-		return nil, nil
-	}
+	limit = orDefault(limit)
 	key := normKey(partial)
 	var refs []news.ArticleRef
 	var err error
 	if key == "" {
 		refs, err = articleRefs(ctx, s.db, `SELECT `+articleCols+` FROM articles a
 			ORDER BY a.published DESC, a.id DESC LIMIT ?`, limit)
+	} else if n := utf8.RuneCountInString(key); n < len(suggestArticlesShortSQL) {
+		refs, err = s.suggestArticlesShort(ctx, key, n, limit)
 	} else {
 		refs, err = articleRefs(ctx, s.db, suggestArticlesSQL, key, prefixEnd(key), limit)
 	}
@@ -123,13 +135,68 @@ func (s *Store) SuggestArticles(ctx context.Context, partial string, limit int) 
 	return refs, nil
 }
 
+// suggestArticlesShort answers SuggestArticles for a prefix of n letters
+// from the article_keys_pN index; a title may have several matching keys.
+func (s *Store) suggestArticlesShort(ctx context.Context, key string, n, limit int) ([]news.ArticleRef, error) {
+	var ids []int64
+	for fetch := limit * 4; ; fetch *= 4 {
+		var err error
+		var read int
+		if ids, read, err = distinctIDs(ctx, s.db, limit, suggestArticlesShortSQL[n], key, fetch); err != nil {
+			return nil, err
+		}
+		if len(ids) >= limit || read < fetch {
+			break
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	pos := map[int64]int{}
+	for i, id := range ids {
+		args[i] = id
+		pos[id] = i
+	}
+	refs, err := articleRefs(ctx, s.db, `SELECT `+articleCols+` FROM articles a WHERE a.id IN (`+
+		strings.Repeat(",?", len(ids))[1:]+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(refs, func(i, j int) bool { return pos[refs[i].ID] < pos[refs[j].ID] })
+	return refs, nil
+}
+
+// distinctIDs runs a query selecting one id column and returns the first
+// limit distinct ids and the number of rows read.
+func distinctIDs(ctx context.Context, q querier, limit int, query string, args ...any) ([]int64, int, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var ids []int64
+	seen := map[int64]bool{}
+	read := 0
+	for len(ids) < limit && rows.Next() {
+		read++
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, 0, err
+		}
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	return ids, read, rows.Err()
+}
+
 // Articles lists articles newest first (by publication date, then
 // ingestion) from offset, with the total count.
 func (s *Store) Articles(ctx context.Context, offset, limit int) ([]news.ArticleRef, int, error) {
 	offset = max(offset, 0)
-	if limit <= 0 {
-		limit = 10
-	}
+	limit = orDefault(limit)
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, 0, fmt.Errorf("articles: %w", err)

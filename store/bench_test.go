@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -303,4 +304,31 @@ func BenchmarkBuild10k(b *testing.B) {
 	bigStore(b)
 	b.ReportMetric(big.build.Seconds(), "build-s")
 	b.ReportMetric(bigArticles/big.build.Seconds(), "articles/s")
+}
+
+func BenchmarkSuggestArticles10k(b *testing.B) {
+	benchBig(b, func(s *Store, g *synth) []string {
+		var ps []string
+		for i, n := range personNames(s, g) {
+			ps = append(ps, n[:1+i%4])
+		}
+		return ps
+	}, func(ctx context.Context, s *Store, in string) error {
+		_, err := s.SuggestArticles(ctx, in, 25)
+		return err
+	})
+}
+
+func BenchmarkArticleFacts10k(b *testing.B) {
+	benchBig(b, func(*Store, *synth) []string {
+		var ids []string
+		for i := 1; i <= 200; i++ {
+			ids = append(ids, strconv.Itoa(i*37%bigArticles+1))
+		}
+		return ids
+	}, func(ctx context.Context, s *Store, in string) error {
+		id, _ := strconv.ParseInt(in, 10, 64)
+		_, err := s.ArticleFacts(ctx, id)
+		return err
+	})
 }

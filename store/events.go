@@ -47,24 +47,23 @@ const (
 	// eventsNamedSQL takes (key, limit).
 	eventsNamedSQL = `SELECT ` + eventCols + ` FROM events e JOIN articles a ON a.id = e.article_id
 		LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
-		WHERE e.norm = ? ORDER BY a.published DESC, a.id DESC, e.sentence LIMIT ?`
-	// eventsPrefixSQL takes (key, prefixEnd(key), limit).
-	eventsPrefixSQL = `SELECT ` + eventCols + ` FROM
-		(SELECT event_id, max(whole) AS whole FROM event_keys WHERE key >= ? AND key < ? GROUP BY event_id) k
-		JOIN events e ON e.id = k.event_id JOIN articles a ON a.id = e.article_id
-		LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
-		ORDER BY k.whole DESC, a.published DESC, a.id DESC, e.sentence LIMIT ?`
-	// suggestEventsSQL takes (key, prefixEnd(key), limit).
-	suggestEventsSQL = `SELECT e.name FROM
-		(SELECT event_id, max(whole) AS whole FROM event_keys WHERE key >= ? AND key < ? GROUP BY event_id) k
-		JOIN events e ON e.id = k.event_id
-		GROUP BY e.norm ORDER BY max(k.whole) DESC, count(*) DESC, e.norm LIMIT ?`
+		WHERE e.norm = ? ORDER BY e.published DESC, e.article_id DESC, e.sentence LIMIT ?`
+	// suggestEventsSQL takes (key, prefixEnd(key), limit): names starting
+	// with key, then names with a word starting with it, most events first.
+	suggestEventsSQL = `SELECT n.norm, n.name FROM
+		(SELECT norm, max(whole) AS whole FROM event_keys WHERE key >= ? AND key < ? GROUP BY norm) k
+		JOIN event_names n ON n.norm = k.norm
+		ORDER BY k.whole DESC, n.events DESC, n.norm LIMIT ?`
+	// latestEventsSQL takes (limit): the newest events' names.
+	latestEventsSQL = `SELECT e.norm, e.name FROM events e
+		WHERE e.norm != '' ORDER BY e.published DESC, e.article_id DESC, e.sentence LIMIT ?`
 )
 
 // EventsNamed returns the events whose normalised name equals name, newest
-// article first; when there are none, the events with a name or a name
-// word starting with it (so "inaug" finds "inauguration"), whole-name
-// prefixes first. At most 50 events are returned.
+// article first. When there are none, it takes the event names starting
+// with name, or with a word starting with it (so "inaug" finds
+// "inauguration"), best match first, and returns their events name by
+// name. At most 25 events are returned.
 func (s *Store) EventsNamed(ctx context.Context, name string) ([]news.EventFact, error) {
 	key := normKey(name)
 	if key == "" {
@@ -72,7 +71,18 @@ func (s *Store) EventsNamed(ctx context.Context, name string) ([]news.EventFact,
 	}
 	es, err := eventFacts(ctx, s.db, eventsNamedSQL, key, maxListed)
 	if err == nil && len(es) == 0 {
-		es, err = eventFacts(ctx, s.db, eventsPrefixSQL, key, prefixEnd(key), maxListed)
+		var names [][2]string
+		if names, err = pairs(ctx, s.db, suggestEventsSQL, key, prefixEnd(key), maxListed); err == nil {
+			for _, n := range names {
+				var more []news.EventFact
+				if more, err = eventFacts(ctx, s.db, eventsNamedSQL, n[0], maxListed-len(es)); err != nil {
+					break
+				}
+				if es = append(es, more...); len(es) >= maxListed {
+					break
+				}
+			}
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("events named %q: %w", name, err)
@@ -82,18 +92,20 @@ func (s *Store) EventsNamed(ctx context.Context, name string) ([]news.EventFact,
 
 // SuggestEvents returns distinct event names starting with partial, then
 // those with a word starting with it, each group most reported first. An
-// empty partial gives the names of the newest articles' events.
+// empty partial gives the names of the newest events.
 func (s *Store) SuggestEvents(ctx context.Context, partial string, limit int) ([]string, error) {
-	if limit <= 0 {
-		return nil, nil
-	}
+	limit = orDefault(limit)
 	key := normKey(partial)
 	var names []string
 	var err error
 	if key == "" {
 		names, err = s.latestEventNames(ctx, limit)
 	} else {
-		names, err = queryStrings(ctx, s.db, suggestEventsSQL, key, prefixEnd(key), limit)
+		var ps [][2]string
+		ps, err = pairs(ctx, s.db, suggestEventsSQL, key, prefixEnd(key), limit)
+		for _, p := range ps {
+			names = append(names, p[1])
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("suggest events %q: %w", partial, err)
@@ -101,26 +113,40 @@ func (s *Store) SuggestEvents(ctx context.Context, partial string, limit int) ([
 	return names, nil
 }
 
+// latestEventNames reads the newest events in index order until it has
+// limit distinct names, looking at most 20 events per name wanted.
 func (s *Store) latestEventNames(ctx context.Context, limit int) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT e.name, e.norm FROM articles a JOIN events e ON e.article_id = a.id
-		WHERE e.norm != '' ORDER BY a.published DESC, a.id DESC, e.sentence`)
+	ps, err := pairs(ctx, s.db, latestEventsSQL, limit*20)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	seen := map[string]bool{}
+	for _, p := range ps {
+		if !seen[p[0]] && len(names) < limit {
+			seen[p[0]] = true
+			names = append(names, p[1])
+		}
+	}
+	return names, nil
+}
+
+// pairs runs a query selecting two text columns.
+func pairs(ctx context.Context, q querier, query string, args ...any) ([][2]string, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var names []string
-	seen := map[string]bool{}
-	for rows.Next() && len(names) < limit {
-		var name, key string
-		if err := rows.Scan(&name, &key); err != nil {
+	var out [][2]string
+	for rows.Next() {
+		var p [2]string
+		if err := rows.Scan(&p[0], &p[1]); err != nil {
 			return nil, err
 		}
-		if !seen[key] {
-			seen[key] = true
-			names = append(names, name)
-		}
+		out = append(out, p)
 	}
-	return names, rows.Err()
+	return out, rows.Err()
 }
 
 // queryStrings runs a query selecting one text column.

@@ -286,6 +286,10 @@ func TestArticles(t *testing.T) {
 		{"iwaya", []string{"Iwaya attends inauguration"}},
 		{"JAPAN AND", []string{"Japan and South Korea reaffirm ties"}},
 		{"korea", []string{"Japan and South Korea reaffirm ties"}},
+		{"ko", []string{"Japan and South Korea reaffirm ties"}},
+		{"i", []string{"Iwaya attends inauguration"}},
+		{"a", []string{"Iwaya attends inauguration", "Japan and South Korea reaffirm ties"}}, // word matches, newest first
+		{"j", []string{"Japan and South Korea reaffirm ties"}},
 		{"", []string{"Iwaya attends inauguration", "Japan and South Korea reaffirm ties"}},
 		{"zzz", []string{}},
 	}
@@ -318,5 +322,50 @@ func TestQuotes(t *testing.T) {
 	}
 	if qs, err := s.Quotes(ctx, personID(t, s, "Donald Trump"), 10); err != nil || len(qs) != 0 {
 		t.Errorf("Quotes(Trump) = %+v, %v; want none", qs, err)
+	}
+}
+
+// TestPersonRolesFollowArticles checks the per-person role summary as
+// articles are added and replaced: a role restated later moves to the
+// front but keeps its first date and citation, and a role whose only
+// article is replaced away disappears.
+func TestPersonRolesFollowArticles(t *testing.T) {
+	ctx := context.Background()
+	s := loaded(t)
+	iwaya := personID(t, s, "Iwaya")
+	text, sents := sentences("Minister visits", "Foreign Minister Takeshi Iwaya visited Manila.")
+	mustSave(t, s, news.Document{Title: "Minister visits", URL: "https://example.com/c", Published: "2025-01-25", Text: text},
+		news.Extraction{Sentences: sents, People: []news.Person{{Name: "Takeshi Iwaya", Mentions: []int{1},
+			Facts: []news.PersonFact{{Kind: news.FactRole, Value: "Foreign Minister", Sentence: 1}}}}})
+	roles := func() []string {
+		t.Helper()
+		pf, err := s.Person(ctx, iwaya)
+		if err != nil {
+			t.Fatalf("Person(Iwaya): %v", err)
+		}
+		var out []string
+		for _, r := range pf.Roles {
+			out = append(out, r.Role+"@"+r.Since+"#"+r.Source.Article.Published)
+		}
+		return out
+	}
+	want := []string{"foreign minister@2025-01-13#2025-01-13", "Japanese foreign minister@2025-01-20#2025-01-20"}
+	if got := roles(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Person(Iwaya).Roles after a restatement = %v, want %v", got, want)
+	}
+	if ps, _ := s.FindPeople(ctx, "Iwaya", 1); len(ps) != 1 || ps[0].Role != "foreign minister" {
+		t.Errorf("FindPeople(Iwaya) role = %+v, want the most recently stated, foreign minister", ps)
+	}
+
+	// Replace article B with a version that gives no role.
+	doc, ex := articleB()
+	doc.Text += " Updated."
+	ex.People[0].Roles, ex.People[0].Facts = nil, nil
+	if res := mustSave(t, s, doc, ex); res.Status != news.IngestReplaced {
+		t.Fatalf("SaveArticle(B changed).Status = %s, want replaced", res.Status)
+	}
+	want = []string{"foreign minister@2025-01-13#2025-01-13"}
+	if got := roles(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Person(Iwaya).Roles after replacing B = %v, want %v", got, want)
 	}
 }

@@ -7,18 +7,19 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"factdesk/news"
 )
 
-// maxListed caps the events, quotes and articles listed for one person:
-// more than a reader can use in one answer.
-const maxListed = 50
+// maxListed caps the events, quotes and articles listed for one person
+// and the events of one name: as many as one Discord answer can show.
+const maxListed = 25
 
-// newestRole is a correlated subquery for the newest role of person p.id;
-// person_facts_person answers it with one index probe.
-const newestRole = `COALESCE((SELECT f.value FROM person_facts f WHERE f.person_id = p.id AND f.kind = 'role'
-	ORDER BY f.published DESC, f.article_id DESC, f.sentence LIMIT 1), '')`
+// newestRole is a correlated subquery for the most recently stated role
+// of person p.id, read from the person's few person_roles rows.
+const newestRole = `COALESCE((SELECT r.value FROM person_roles r WHERE r.person_id = p.id AND r.kind = 'role'
+	ORDER BY r.last_published DESC, r.last_article_id DESC LIMIT 1), '')`
 
 // Queries behind autocomplete and look-ups by name, named for the query
 // plan test.
@@ -27,24 +28,39 @@ const (
 	findPeopleSQL = `SELECT p.id, p.name, p.mentions, ` + newestRole + ` FROM people p
 		WHERE p.id IN (SELECT id FROM people WHERE norm = ?1 UNION SELECT person_id FROM person_aliases WHERE norm = ?1)
 		ORDER BY p.mentions DESC, p.name LIMIT ?2`
-	// suggestPeopleSQL takes (key, prefixEnd(key), limit).
+	// suggestPeopleSQL takes (key, prefixEnd(key), limit). The role is
+	// looked up for the chosen rows only.
 	suggestPeopleSQL = `SELECT p.id, p.name, p.mentions, ` + newestRole + ` FROM
-		(SELECT person_id, max(whole) AS whole FROM person_keys WHERE key >= ?1 AND key < ?2 GROUP BY person_id) k
-		JOIN people p ON p.id = k.person_id
-		ORDER BY k.whole DESC, p.mentions DESC, p.name LIMIT ?3`
-	// nearestPeopleSQL takes (prefix, prefixEnd(prefix), limit).
+		(SELECT p.id AS id, k.whole AS whole FROM
+			(SELECT person_id, max(whole) AS whole FROM person_keys WHERE key >= ?1 AND key < ?2 GROUP BY person_id) k
+			JOIN people p ON p.id = k.person_id
+			ORDER BY k.whole DESC, p.mentions DESC, p.name LIMIT ?3) t
+		JOIN people p ON p.id = t.id
+		ORDER BY t.whole DESC, p.mentions DESC, p.name`
+	// nearestPeopleSQL takes (two-letter prefix, limit): the most mentioned
+	// people with a name or alias word starting with it.
 	nearestPeopleSQL = `SELECT p.id, p.name, p.mentions, p.norm, k.key
 		FROM person_keys k JOIN people p ON p.id = k.person_id
-		WHERE k.key >= ? AND k.key < ? LIMIT ?`
+		WHERE substr(k.key, 1, 2) = ? ORDER BY k.whole DESC, k.mentions DESC LIMIT ?`
 )
+
+// suggestShortSQL[n] lists the keys starting with an n-letter prefix (n
+// from 1 to 3), whole names first, most mentioned first, straight from an
+// index; it takes (prefix, limit).
+var suggestShortSQL = [4]string{"",
+	`SELECT person_id FROM person_keys WHERE substr(key, 1, 1) = ? ORDER BY whole DESC, mentions DESC LIMIT ?`,
+	`SELECT person_id FROM person_keys WHERE substr(key, 1, 2) = ? ORDER BY whole DESC, mentions DESC LIMIT ?`,
+	`SELECT person_id FROM person_keys WHERE substr(key, 1, 3) = ? ORDER BY whole DESC, mentions DESC LIMIT ?`,
+}
 
 // FindPeople returns people whose normalised name or alias equals name,
 // most mentioned first.
 func (s *Store) FindPeople(ctx context.Context, name string, limit int) ([]news.PersonMatch, error) {
 	key := normKey(name)
-	if key == "" || limit <= 0 {
+	if key == "" {
 		return nil, nil
 	}
+	limit = orDefault(limit)
 	ms, err := s.personMatches(ctx, findPeopleSQL, key, limit)
 	if err != nil {
 		return nil, fmt.Errorf("find people %q: %w", name, err)
@@ -56,15 +72,15 @@ func (s *Store) FindPeople(ctx context.Context, name string, limit int) ([]news.
 // then those with a word of the name or alias starting with it, each group
 // ranked by mentions. An empty partial gives the most mentioned people.
 func (s *Store) SuggestPeople(ctx context.Context, partial string, limit int) ([]news.PersonMatch, error) {
-	if limit <= 0 {
-		return nil, nil
-	}
+	limit = orDefault(limit)
 	key := normKey(partial)
 	var ms []news.PersonMatch
 	var err error
 	if key == "" {
 		ms, err = s.personMatches(ctx, `SELECT p.id, p.name, p.mentions, `+newestRole+` FROM people p
 			ORDER BY p.mentions DESC LIMIT ?`, limit)
+	} else if n := utf8.RuneCountInString(key); n < len(suggestShortSQL) {
+		ms, err = s.suggestShort(ctx, key, n, limit)
 	} else {
 		ms, err = s.personMatches(ctx, suggestPeopleSQL, key, prefixEnd(key), limit)
 	}
@@ -74,16 +90,58 @@ func (s *Store) SuggestPeople(ctx context.Context, partial string, limit int) ([
 	return ms, nil
 }
 
-// NearestPeople returns the stored names closest to a missed name. The
-// candidates are the people with a name or alias word sharing its first
-// two letters with a word of name (found through person_keys), ranked by
-// Jaro-Winkler similarity; when there are none, the most mentioned people
-// are ranked instead.
-func (s *Store) NearestPeople(ctx context.Context, name string, limit int) ([]news.PersonMatch, error) {
-	key := normKey(name)
-	if key == "" || limit <= 0 {
+// suggestShort answers SuggestPeople for a prefix of n letters, which may
+// match a large share of all keys, from the person_keys_pN index. A person
+// may have several matching keys, so it reads more keys than it needs.
+func (s *Store) suggestShort(ctx context.Context, key string, n, limit int) ([]news.PersonMatch, error) {
+	var ids []int64
+	for fetch := limit * 4; ; fetch *= 4 {
+		var err error
+		var read int
+		if ids, read, err = distinctIDs(ctx, s.db, limit, suggestShortSQL[n], key, fetch); err != nil {
+			return nil, err
+		}
+		if len(ids) >= limit || read < fetch {
+			break
+		}
+	}
+	return s.matchesByID(ctx, ids)
+}
+
+// matchesByID returns the people with the given ids, in that order.
+func (s *Store) matchesByID(ctx context.Context, ids []int64) ([]news.PersonMatch, error) {
+	if len(ids) == 0 {
 		return nil, nil
 	}
+	marks := strings.Repeat(",?", len(ids))[1:]
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	ms, err := s.personMatches(ctx, `SELECT p.id, p.name, p.mentions, `+newestRole+` FROM people p
+		WHERE p.id IN (`+marks+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	pos := map[int64]int{}
+	for i, id := range ids {
+		pos[id] = i
+	}
+	sort.Slice(ms, func(i, j int) bool { return pos[ms[i].ID] < pos[ms[j].ID] })
+	return ms, nil
+}
+
+// NearestPeople returns the stored names closest to a missed name. The
+// candidates are the most mentioned people (up to 200 per word) with a
+// name or alias word sharing its first two letters with a word of name,
+// found through person_keys_p2, ranked by Jaro-Winkler similarity; when
+// there are none, the most mentioned people are ranked instead.
+func (s *Store) NearestPeople(ctx context.Context, name string, limit int) ([]news.PersonMatch, error) {
+	key := normKey(name)
+	if key == "" {
+		return nil, nil
+	}
+	limit = orDefault(limit)
 	type cand struct {
 		m     news.PersonMatch
 		score float64
@@ -105,16 +163,19 @@ func (s *Store) NearestPeople(ctx context.Context, name string, limit int) ([]ne
 		}
 		return rows.Err()
 	}
-	const perWord = 400
+	const perWord = 200
 	seenPrefix := map[string]bool{}
 	for _, wd := range words {
 		r := []rune(wd)
-		p := string(r[:min(2, len(r))])
+		if len(r) < 2 {
+			continue // one letter says too little
+		}
+		p := string(r[:2])
 		if seenPrefix[p] {
 			continue
 		}
 		seenPrefix[p] = true
-		rows, err := s.db.QueryContext(ctx, nearestPeopleSQL, p, prefixEnd(p), perWord)
+		rows, err := s.db.QueryContext(ctx, nearestPeopleSQL, p, perWord)
 		if err != nil {
 			return nil, fmt.Errorf("nearest people %q: %w", name, err)
 		}
@@ -215,15 +276,34 @@ func (s *Store) fillMatches(ctx context.Context, ms []news.PersonMatch) error {
 	return s.addAliases(ctx, s.db, ms)
 }
 
+// addAliases fills in the aliases of ms with one query.
 func (s *Store) addAliases(ctx context.Context, q querier, ms []news.PersonMatch) error {
-	for i := range ms {
-		as, err := aliases(ctx, q, ms[i].ID)
-		if err != nil {
+	if len(ms) == 0 {
+		return nil
+	}
+	args := make([]any, len(ms))
+	at := map[int64][]int{}
+	for i, m := range ms {
+		args[i] = m.ID
+		at[m.ID] = append(at[m.ID], i)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT person_id, alias FROM person_aliases
+		WHERE person_id IN (`+strings.Repeat(",?", len(ms))[1:]+`) ORDER BY id`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var a string
+		if err := rows.Scan(&id, &a); err != nil {
 			return err
 		}
-		ms[i].Aliases = as
+		for _, i := range at[id] {
+			ms[i].Aliases = append(ms[i].Aliases, a)
+		}
 	}
-	return nil
+	return rows.Err()
 }
 
 func aliases(ctx context.Context, q querier, personID int64) ([]string, error) {
@@ -243,11 +323,30 @@ func aliases(ctx context.Context, q querier, personID int64) ([]string, error) {
 	return as, rows.Err()
 }
 
+// Queries behind Person, each read newest first in index order; they take
+// (person, limit).
+const (
+	personEventsSQL = `SELECT ` + eventCols + `
+		FROM event_participants ep JOIN events e ON e.id = ep.event_id JOIN articles a ON a.id = e.article_id
+		LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+		WHERE ep.person_id = ?1 ORDER BY ep.published DESC, ep.article_id DESC, ep.sentence LIMIT ?2`
+	personQuotesSQL = `WHERE q.speaker_id = ?1
+		ORDER BY q.published DESC, q.article_id DESC, q.sentence LIMIT ?2`
+	personArticlesSQL = `SELECT ` + articleCols + ` FROM person_mentions m JOIN articles a ON a.id = m.article_id
+		WHERE m.person_id = ? ORDER BY m.published DESC, m.article_id DESC LIMIT ?`
+	personRolesSQL = `SELECT r.kind, r.value, r.first_sentence, ` + articleCols + `, COALESCE(s.text, ''),
+		COALESCE((SELECT n.value FROM person_facts n WHERE n.article_id = r.first_article_id
+			AND n.person_id = r.person_id AND n.kind = 'nationality' ORDER BY n.sentence LIMIT 1), '')
+		FROM person_roles r JOIN articles a ON a.id = r.first_article_id
+		LEFT JOIN sentences s ON s.article_id = r.first_article_id AND s.idx = r.first_sentence
+		WHERE r.person_id = ? ORDER BY r.last_published DESC, r.last_article_id DESC, r.kind DESC, r.norm`
+)
+
 // Person returns everything known about one person, or news.ErrNotFound.
 // Roles and descriptions are listed once per distinct value, most
 // recently stated first; Since and the citation come from the earliest
 // article stating it. The nationality is the most recently stated one.
-// Events, quotes and articles are newest first, at most 50 of each.
+// Events, quotes and articles are newest first, at most 25 of each.
 func (s *Store) Person(ctx context.Context, id int64) (news.PersonFacts, error) {
 	pf, err := s.person(ctx, id)
 	if err != nil {
@@ -276,19 +375,13 @@ func (s *Store) person(ctx context.Context, id int64) (news.PersonFacts, error) 
 	if err := personRoles(ctx, tx, &pf); err != nil {
 		return news.PersonFacts{}, err
 	}
-	if pf.Events, err = eventFacts(ctx, tx, `SELECT `+eventCols+`
-		FROM event_participants ep JOIN events e ON e.id = ep.event_id JOIN articles a ON a.id = e.article_id
-		LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
-		WHERE ep.person_id = ?1 GROUP BY e.id
-		ORDER BY a.published DESC, a.id DESC, e.sentence LIMIT ?2`, id, maxListed); err != nil {
+	if pf.Events, err = eventFacts(ctx, tx, personEventsSQL, id, maxListed); err != nil {
 		return news.PersonFacts{}, err
 	}
-	if pf.Quotes, err = quoteFacts(ctx, tx, `WHERE q.speaker_id = ?1
-		ORDER BY a.published DESC, a.id DESC, q.sentence LIMIT ?2`, id, maxListed); err != nil {
+	if pf.Quotes, err = quoteFacts(ctx, tx, personQuotesSQL, id, maxListed); err != nil {
 		return news.PersonFacts{}, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+articleCols+` FROM person_mentions m JOIN articles a ON a.id = m.article_id
-		WHERE m.person_id = ? ORDER BY a.published DESC, a.id DESC LIMIT ?`, id, maxListed)
+	rows, err := tx.QueryContext(ctx, personArticlesSQL, id, maxListed)
 	if err != nil {
 		return news.PersonFacts{}, err
 	}
@@ -318,32 +411,24 @@ func (s *Store) person(ctx context.Context, id int64) (news.PersonFacts, error) 
 	return pf, nil
 }
 
-// personRoles fills the roles and the nationality. Rows come newest
-// first, so the first row of a value fixes its place in the list and the
-// last one its Since and citation.
+// personRoles fills the roles and the nationality from person_roles:
+// one row per distinct value, most recently stated first.
 func personRoles(ctx context.Context, q querier, pf *news.PersonFacts) error {
-	rows, err := q.QueryContext(ctx, `SELECT f.kind, f.value, f.sentence, `+articleCols+`, COALESCE(s.text, ''),
-		COALESCE((SELECT n.value FROM person_facts n WHERE n.person_id = f.person_id AND n.article_id = f.article_id
-			AND n.kind = 'nationality' ORDER BY n.sentence LIMIT 1), '')
-		FROM person_facts f JOIN articles a ON a.id = f.article_id
-		LEFT JOIN sentences s ON s.article_id = f.article_id AND s.idx = f.sentence
-		WHERE f.person_id = ?
-		ORDER BY a.published DESC, a.id DESC, f.sentence`, pf.ID)
+	rows, err := q.QueryContext(ctx, personRolesSQL, pf.ID)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	pos := map[string]int{}
+	pf.Roles = []news.RoleFact{}
 	for rows.Next() {
 		var kind, value, text, nationality string
-		var idx int
 		var c news.Citation
 		var ar refScan
-		if err := rows.Scan(append(append([]any{&kind, &value, &idx}, ar.dest(&c.Article)...), &text, &nationality)...); err != nil {
+		if err := rows.Scan(append(append([]any{&kind, &value, &c.SentenceIndex}, ar.dest(&c.Article)...),
+			&text, &nationality)...); err != nil {
 			return err
 		}
 		ar.done()
-		c.SentenceIndex = idx
 		c.Sentence = text
 		if kind == news.FactNationality {
 			if pf.Nationality == "" {
@@ -351,21 +436,11 @@ func personRoles(ctx context.Context, q querier, pf *news.PersonFacts) error {
 			}
 			continue
 		}
-		rf := news.RoleFact{Role: value, Nationality: nationality, Description: kind == news.FactDescription,
-			Since: c.Article.Published, Source: c}
-		k := kind + "\x00" + normKey(value)
-		if i, ok := pos[k]; ok {
-			pf.Roles[i] = rf // an earlier statement of the same role
-			continue
-		}
-		pos[k] = len(pf.Roles)
-		pf.Roles = append(pf.Roles, rf)
+		pf.Roles = append(pf.Roles, news.RoleFact{Role: value, Nationality: nationality,
+			Description: kind == news.FactDescription, Since: c.Article.Published, Source: c})
 	}
 	if err := rows.Err(); err != nil {
 		return err
-	}
-	if pf.Roles == nil {
-		pf.Roles = []news.RoleFact{}
 	}
 	if pf.Nationality == "" {
 		for _, r := range pf.Roles {
@@ -381,16 +456,13 @@ func personRoles(ctx context.Context, q querier, pf *news.PersonFacts) error {
 // Quotes returns a person's quotes, or the latest quotes of anyone when
 // personID is 0, newest article first.
 func (s *Store) Quotes(ctx context.Context, personID int64, limit int) ([]news.QuoteFact, error) {
-	if limit <= 0 {
-		return nil, nil
-	}
+	limit = orDefault(limit)
 	var qs []news.QuoteFact
 	var err error
 	if personID == 0 {
-		qs, err = quoteFacts(ctx, s.db, `ORDER BY a.published DESC, a.id DESC, q.sentence LIMIT ?1`, limit)
+		qs, err = quoteFacts(ctx, s.db, latestQuotesSQL, limit)
 	} else {
-		qs, err = quoteFacts(ctx, s.db, `WHERE q.speaker_id = ?1
-			ORDER BY a.published DESC, a.id DESC, q.sentence LIMIT ?2`, personID, limit)
+		qs, err = quoteFacts(ctx, s.db, personQuotesSQL, personID, limit)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("quotes of %d: %w", personID, err)
@@ -398,11 +470,17 @@ func (s *Store) Quotes(ctx context.Context, personID int64, limit int) ([]news.Q
 	return qs, nil
 }
 
+// quoteFactsSQL selects QuoteFacts; a WHERE and ORDER BY clause follow.
+const quoteFactsSQL = `SELECT COALESCE(p.name, q.speaker), q.text, q.direct, q.sentence, COALESCE(s.text, ''), ` + articleCols + `
+	FROM quotes q JOIN articles a ON a.id = q.article_id
+	LEFT JOIN people p ON p.id = q.speaker_id
+	LEFT JOIN sentences s ON s.article_id = q.article_id AND s.idx = q.sentence `
+
+// latestQuotesSQL orders all quotes newest first; it takes (limit).
+const latestQuotesSQL = `ORDER BY q.published DESC, q.article_id DESC, q.sentence LIMIT ?1`
+
 func quoteFacts(ctx context.Context, q querier, where string, args ...any) ([]news.QuoteFact, error) {
-	rows, err := q.QueryContext(ctx, `SELECT COALESCE(p.name, q.speaker), q.text, q.direct, q.sentence, COALESCE(s.text, ''), `+articleCols+`
-		FROM articles a JOIN quotes q ON q.article_id = a.id
-		LEFT JOIN people p ON p.id = q.speaker_id
-		LEFT JOIN sentences s ON s.article_id = q.article_id AND s.idx = q.sentence `+where, args...)
+	rows, err := q.QueryContext(ctx, quoteFactsSQL+where, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -26,37 +26,55 @@ func queryPlan(t *testing.T, s *Store, query string, args ...any) []string {
 	return details
 }
 
-// TestQueryPlansUseIndexes checks that the look-ups behind /who, /when and
-// autocomplete search indexes and never scan a table. (Scanning k or a
-// subquery, the small result of an index search, is fine.)
+// TestQueryPlansUseIndexes checks that the look-ups behind /who, /when,
+// /quote and autocomplete search indexes and never scan a table: the only
+// scans allowed are of a small intermediate result (k, t, a subquery) or
+// an index walked in order under a LIMIT. Newest-first lists must come in
+// index order, without sorting every matching row.
 func TestQueryPlansUseIndexes(t *testing.T) {
 	s := loaded(t)
-	key := "cho"
+	key := "cho t"
 	tests := []struct {
-		name  string
-		query string
-		args  []any
-		want  []string // index searches the plan must make
+		name   string
+		query  string
+		args   []any
+		want   []string // index searches the plan must make
+		sorted bool     // the index gives the order: no temp b-tree
 	}{
 		{"FindPeople", findPeopleSQL, []any{key, 10},
-			[]string{"sqlite_autoindex_people_1 (norm=?)", "USING INDEX person_aliases_norm (norm=?)",
-				"USING INDEX person_facts_person (person_id=? AND kind=?)"}},
+			[]string{"sqlite_autoindex_people_1 (norm=?)", "person_aliases_norm (norm=?)",
+				"SEARCH r USING PRIMARY KEY (person_id=? AND kind=?)"}, false},
 		{"SuggestPeople", suggestPeopleSQL, []any{key, prefixEnd(key), 10},
-			[]string{"SEARCH person_keys USING PRIMARY KEY (key>? AND key<?)", "USING INDEX person_facts_person (person_id=? AND kind=?)"}},
-		{"NearestPeople", nearestPeopleSQL, []any{"ch", prefixEnd("ch"), 10},
-			[]string{"SEARCH k USING PRIMARY KEY (key>? AND key<?)"}},
+			[]string{"SEARCH person_keys USING PRIMARY KEY (key>? AND key<?)", "SEARCH r USING PRIMARY KEY (person_id=? AND kind=?)"}, false},
+		{"SuggestPeople 1", suggestShortSQL[1], []any{"c", 40}, []string{"person_keys_p1 (<expr>=?)"}, true},
+		{"SuggestPeople 2", suggestShortSQL[2], []any{"ch", 40}, []string{"person_keys_p2 (<expr>=?)"}, true},
+		{"SuggestPeople 3", suggestShortSQL[3], []any{"cho", 40}, []string{"person_keys_p3 (<expr>=?)"}, true},
+		{"SuggestArticles 2", suggestArticlesShortSQL[2], []any{"iw", 40}, []string{"article_keys_p2 (<expr>=?)"}, true},
+		{"NearestPeople", nearestPeopleSQL, []any{"ch", 10}, []string{"person_keys_p2 (<expr>=?)"}, true},
 		{"EventsNamed", eventsNamedSQL, []any{"inauguration", 50},
-			[]string{"SEARCH e USING INDEX events_norm (norm=?)"}},
-		{"EventsNamed prefix", eventsPrefixSQL, []any{"inaug", prefixEnd("inaug"), 50}, []string{"SEARCH event_keys USING PRIMARY KEY (key>? AND key<?)"}},
-		{"SuggestEvents", suggestEventsSQL, []any{"in", prefixEnd("in"), 25}, []string{"SEARCH event_keys USING PRIMARY KEY (key>? AND key<?)"}},
-		{"SuggestArticles", suggestArticlesSQL, []any{"iw", prefixEnd("iw"), 25}, []string{"SEARCH article_keys USING PRIMARY KEY (key>? AND key<?)"}},
+			[]string{"SEARCH e USING INDEX events_norm (norm=?)"}, true},
+		{"SuggestEvents", suggestEventsSQL, []any{"in", prefixEnd("in"), 25},
+			[]string{"SEARCH event_keys USING PRIMARY KEY (key>? AND key<?)", "SEARCH n USING PRIMARY KEY (norm=?)"}, false},
+		{"SuggestEvents empty", latestEventsSQL, []any{25}, []string{"SCAN e USING INDEX events_newest"}, true},
+		{"SuggestArticles", suggestArticlesSQL, []any{"iwaya a", prefixEnd("iwaya a"), 25},
+			[]string{"SEARCH article_keys USING PRIMARY KEY (key>? AND key<?)"}, false},
+		{"Person roles", personRolesSQL, []any{1}, []string{"SEARCH r USING PRIMARY KEY (person_id=?)"}, false},
+		{"Person events", personEventsSQL, []any{1, 50}, []string{"event_participants_person (person_id=?)"}, true},
+		{"Person quotes", quoteFactsSQL + personQuotesSQL, []any{1, 50}, []string{"quotes_speaker (speaker_id=?)"}, true},
+		{"Person articles", personArticlesSQL, []any{1, 50}, []string{"person_mentions_newest (person_id=?)"}, true},
+		{"Latest quotes", quoteFactsSQL + latestQuotesSQL, []any{10}, []string{"SCAN q USING INDEX quotes_newest"}, true},
 	}
 	for _, tt := range tests {
 		plan := queryPlan(t, s, tt.query, tt.args...)
 		joined := strings.Join(plan, "\n")
 		for _, d := range plan {
-			if strings.HasPrefix(d, "SCAN ") && d != "SCAN k" && !strings.HasPrefix(d, "SCAN (subquery") {
+			small := d == "SCAN k" || d == "SCAN t" || strings.HasPrefix(d, "SCAN (subquery")
+			ordered := strings.Contains(d, " USING INDEX ") || strings.Contains(d, " USING COVERING INDEX ")
+			if strings.HasPrefix(d, "SCAN ") && !small && !ordered {
 				t.Errorf("%s plan has %q, want no table scan; plan:\n%s", tt.name, d, joined)
+			}
+			if tt.sorted && strings.Contains(d, "TEMP B-TREE FOR ORDER BY") {
+				t.Errorf("%s plan sorts (%q), want index order; plan:\n%s", tt.name, d, joined)
 			}
 		}
 		for _, idx := range tt.want {

@@ -191,9 +191,10 @@ type writer struct {
 	tx    *sql.Tx
 	s     *Store
 	stmts map[string]*sql.Stmt // the store's prepared statements, bound to tx
-	// Entities that lost an article: orphans are removed and mention
-	// totals recomputed before commit.
+	// Entities that lost an article: orphans are removed and totals
+	// recomputed before commit.
 	people, orgs, places []int64
+	eventNames           []string
 }
 
 // stmt returns query as a prepared statement of the transaction.
@@ -228,6 +229,10 @@ func (w *writer) queryRow(query string, args ...any) *sql.Row {
 	return st.QueryRowContext(w.ctx, args...)
 }
 
+func (w *writer) names(query string, id int64) ([]string, error) {
+	return queryStrings(w.ctx, w.tx, query, id)
+}
+
 func (w *writer) ids(query string, id int64) ([]int64, error) {
 	rows, err := w.tx.QueryContext(w.ctx, query, id)
 	if err != nil {
@@ -259,6 +264,9 @@ func (w *writer) deleteArticle(id int64) error {
 	if w.places, err = w.ids(`SELECT place_id FROM place_mentions WHERE article_id = ?`, id); err != nil {
 		return err
 	}
+	if w.eventNames, err = w.names(`SELECT DISTINCT norm FROM events WHERE article_id = ? AND norm != ''`, id); err != nil {
+		return err
+	}
 	_, err = w.exec(`DELETE FROM articles WHERE id = ?`, id)
 	return err
 }
@@ -276,6 +284,21 @@ func (w *writer) cleanup() error {
 			(SELECT COALESCE(SUM(count), 0) FROM person_mentions WHERE person_id = ?1) WHERE id = ?1`, id); err != nil {
 			return err
 		}
+		if _, err := w.exec(syncKeyMentions, id); err != nil {
+			return err
+		}
+		if err := w.recomputeRoles(id); err != nil {
+			return err
+		}
+	}
+	for _, norm := range w.eventNames {
+		if _, err := w.exec(`UPDATE event_names SET events = (SELECT count(*) FROM events WHERE norm = ?1)
+			WHERE norm = ?1`, norm); err != nil {
+			return err
+		}
+		if _, err := w.exec(`DELETE FROM event_names WHERE norm = ? AND events = 0`, norm); err != nil {
+			return err
+		}
 	}
 	for _, id := range w.orgs {
 		if _, err := w.exec(`DELETE FROM organizations WHERE id = ?1
@@ -286,6 +309,61 @@ func (w *writer) cleanup() error {
 	for _, id := range w.places {
 		if _, err := w.exec(`DELETE FROM places WHERE id = ?1
 			AND NOT EXISTS (SELECT 1 FROM place_mentions WHERE place_id = ?1)`, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// upsertRoleSQL adds one stated fact to person_roles, moving the first or
+// last statement when this one is earlier or later. Parameters: person,
+// kind, norm, value, published, article, sentence.
+const upsertRoleSQL = `INSERT INTO person_roles (person_id, kind, norm, value,
+		first_published, first_article_id, first_sentence, last_published, last_article_id)
+	VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?5, ?6)
+	ON CONFLICT (person_id, kind, norm) DO UPDATE SET
+		value = CASE WHEN (?5, ?6, ?7) < (first_published, first_article_id, first_sentence)
+			THEN excluded.value ELSE value END,
+		first_published = CASE WHEN (?5, ?6, ?7) < (first_published, first_article_id, first_sentence)
+			THEN ?5 ELSE first_published END,
+		first_article_id = CASE WHEN (?5, ?6, ?7) < (first_published, first_article_id, first_sentence)
+			THEN ?6 ELSE first_article_id END,
+		first_sentence = CASE WHEN (?5, ?6, ?7) < (first_published, first_article_id, first_sentence)
+			THEN ?7 ELSE first_sentence END,
+		last_published = CASE WHEN (?5, ?6) > (last_published, last_article_id) THEN ?5 ELSE last_published END,
+		last_article_id = CASE WHEN (?5, ?6) > (last_published, last_article_id) THEN ?6 ELSE last_article_id END`
+
+// recomputeRoles rebuilds a person's person_roles rows from person_facts,
+// after an article stating some of them was deleted.
+func (w *writer) recomputeRoles(personID int64) error {
+	if _, err := w.exec(`DELETE FROM person_roles WHERE person_id = ?`, personID); err != nil {
+		return err
+	}
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT kind, norm, value, published, article_id, sentence
+		FROM person_facts WHERE person_id = ?`, personID)
+	if err != nil {
+		return err
+	}
+	type fact struct {
+		kind, norm, value, published string
+		article                      int64
+		sentence                     int
+	}
+	var facts []fact
+	for rows.Next() {
+		var f fact
+		if err := rows.Scan(&f.kind, &f.norm, &f.value, &f.published, &f.article, &f.sentence); err != nil {
+			rows.Close()
+			return err
+		}
+		facts = append(facts, f)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, f := range facts {
+		if _, err := w.exec(upsertRoleSQL, personID, f.kind, f.norm, f.value, f.published, f.article, f.sentence); err != nil {
 			return err
 		}
 	}
@@ -447,7 +525,8 @@ func (w *writer) insert(doc news.Document, ex news.Extraction, hash, ingested st
 	}
 	ref := news.ArticleRef{ID: id, Title: title, URL: doc.URL, Source: doc.Source, Published: published, Ingested: parseTime(ingested)}
 
-	if err := w.keys(`INSERT OR IGNORE INTO article_keys (key, article_id, whole) VALUES (?, ?, ?)`, normKey(title), id); err != nil {
+	if err := w.keys(`INSERT OR IGNORE INTO article_keys (key, article_id, whole, published) VALUES (?, ?, ?, ?)`,
+		normKey(title), id, published); err != nil {
 		return ref, nil, fmt.Errorf("insert title keys: %w", err)
 	}
 	if err := w.sentences(id, ex.Sentences); err != nil {
@@ -466,10 +545,10 @@ func (w *writer) insert(doc news.Document, ex news.Extraction, hash, ingested st
 	if err := w.timexes(id, ex.Timexes); err != nil {
 		return ref, nil, fmt.Errorf("insert timexes: %w", err)
 	}
-	if err := w.events(id, ex.Events, people); err != nil {
+	if err := w.events(id, published, ex.Events, people); err != nil {
 		return ref, nil, fmt.Errorf("insert events: %w", err)
 	}
-	if err := w.quotes(id, ex.Quotes, people); err != nil {
+	if err := w.quotes(id, published, ex.Quotes, people); err != nil {
 		return ref, nil, fmt.Errorf("insert quotes: %w", err)
 	}
 	for pos, idx := range ex.Summary {
@@ -481,8 +560,8 @@ func (w *writer) insert(doc news.Document, ex news.Extraction, hash, ingested st
 }
 
 // keys inserts key and its word-start suffixes for id with the given
-// statement, whose parameters are (key, id, whole).
-func (w *writer) keys(stmt, key string, id int64) error {
+// statement, whose parameters are (key, id, whole, extra...).
+func (w *writer) keys(stmt, key string, id any, extra ...any) error {
 	for i, k := range wordKeys(key) {
 		if i >= maxKeyWords {
 			break
@@ -491,7 +570,7 @@ func (w *writer) keys(stmt, key string, id int64) error {
 		if i == 0 {
 			whole = 1
 		}
-		if _, err := w.exec(stmt, k, id, whole); err != nil {
+		if _, err := w.exec(stmt, append([]any{k, id, whole}, extra...)...); err != nil {
 			return err
 		}
 	}
@@ -548,8 +627,12 @@ func setUnique(m map[string]int64, k string, id int64) {
 	m[k] = id
 }
 
-const upsertPersonKey = `INSERT INTO person_keys (key, person_id, whole) VALUES (?, ?, ?)
+const upsertPersonKey = `INSERT INTO person_keys (key, person_id, whole, mentions) VALUES (?, ?, ?, 0)
 	ON CONFLICT (key, person_id) DO UPDATE SET whole = max(whole, excluded.whole)`
+
+// syncKeyMentions copies a person's mention total to their keys.
+const syncKeyMentions = `UPDATE person_keys SET mentions = (SELECT mentions FROM people WHERE id = ?1)
+	WHERE person_id = ?1`
 
 func (w *writer) insertPeople(articleID int64, published string, in []news.Person) ([]string, nameIndex, error) {
 	idx := nameIndex{byKey: map[string]int64{}, byLast: map[string]int64{}}
@@ -585,13 +668,20 @@ func (w *writer) insertPeople(articleID int64, published string, in []news.Perso
 				return nil, idx, err
 			}
 		}
-		if _, err := w.exec(`INSERT INTO person_mentions (person_id, article_id, count, sentences) VALUES (?, ?, ?, ?)`,
-			id, articleID, len(p.mentions), jsonText(p.mentions)); err != nil {
+		if _, err := w.exec(syncKeyMentions, id); err != nil {
+			return nil, idx, err
+		}
+		if _, err := w.exec(`INSERT INTO person_mentions (person_id, article_id, published, count, sentences)
+			VALUES (?, ?, ?, ?, ?)`, id, articleID, published, len(p.mentions), jsonText(p.mentions)); err != nil {
 			return nil, idx, err
 		}
 		for _, f := range p.facts {
-			if _, err := w.exec(`INSERT INTO person_facts (person_id, article_id, published, sentence, kind, value)
-				VALUES (?, ?, ?, ?, ?, ?)`, id, articleID, published, f.Sentence, f.Kind, f.Value); err != nil {
+			norm := normKey(f.Value)
+			if _, err := w.exec(`INSERT INTO person_facts (person_id, article_id, published, sentence, kind, value, norm)
+				VALUES (?, ?, ?, ?, ?, ?, ?)`, id, articleID, published, f.Sentence, f.Kind, f.Value, norm); err != nil {
+				return nil, idx, err
+			}
+			if _, err := w.exec(upsertRoleSQL, id, f.Kind, norm, f.Value, published, articleID, f.Sentence); err != nil {
 				return nil, idx, err
 			}
 		}
@@ -645,12 +735,12 @@ func (w *writer) timexes(articleID int64, in []news.Timex) error {
 	return nil
 }
 
-func (w *writer) events(articleID int64, in []news.Event, people nameIndex) error {
+func (w *writer) events(articleID int64, published string, in []news.Event, people nameIndex) error {
 	for _, e := range in {
 		name := strings.TrimSpace(e.Name)
 		key := normKey(name)
-		r, err := w.exec(`INSERT INTO events (article_id, sentence, name, norm, text, date, place, participants, status)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, articleID, e.Sentence, name, key, e.Text, e.Date, e.Place,
+		r, err := w.exec(`INSERT INTO events (article_id, published, sentence, name, norm, text, date, place, participants, status)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, articleID, published, e.Sentence, name, key, e.Text, e.Date, e.Place,
 			jsonText(orEmpty(e.Participants)), e.Status)
 		if err != nil {
 			return err
@@ -659,16 +749,27 @@ func (w *writer) events(articleID int64, in []news.Event, people nameIndex) erro
 		if err != nil {
 			return err
 		}
-		if err := w.keys(`INSERT OR IGNORE INTO event_keys (key, event_id, whole) VALUES (?, ?, ?)`, key, id); err != nil {
-			return err
+		if key != "" {
+			var n int
+			if err := w.queryRow(`INSERT INTO event_names (norm, name, events) VALUES (?, ?, 1)
+				ON CONFLICT (norm) DO UPDATE SET events = events + 1 RETURNING events`, key, name).Scan(&n); err != nil {
+				return err
+			}
+			if n == 1 {
+				if err := w.keys(`INSERT OR IGNORE INTO event_keys (key, norm, whole) VALUES (?, ?, ?)`, key, key); err != nil {
+					return err
+				}
+			}
 		}
+		linked := map[int64]bool{}
 		for pos, p := range e.Participants {
 			var pid sql.NullInt64
-			if v, ok := people.resolve(p); ok {
+			if v, ok := people.resolve(p); ok && !linked[v] {
+				linked[v] = true
 				pid = sql.NullInt64{Int64: v, Valid: true}
 			}
-			if _, err := w.exec(`INSERT INTO event_participants (event_id, position, name, person_id) VALUES (?, ?, ?, ?)`,
-				id, pos, p, pid); err != nil {
+			if _, err := w.exec(`INSERT INTO event_participants (event_id, position, name, person_id, article_id, published, sentence)
+				VALUES (?, ?, ?, ?, ?, ?, ?)`, id, pos, p, pid, articleID, published, e.Sentence); err != nil {
 				return err
 			}
 		}
@@ -676,14 +777,14 @@ func (w *writer) events(articleID int64, in []news.Event, people nameIndex) erro
 	return nil
 }
 
-func (w *writer) quotes(articleID int64, in []news.Quote, people nameIndex) error {
+func (w *writer) quotes(articleID int64, published string, in []news.Quote, people nameIndex) error {
 	for _, q := range in {
 		var pid sql.NullInt64
 		if v, ok := people.resolve(q.Speaker); ok {
 			pid = sql.NullInt64{Int64: v, Valid: true}
 		}
-		if _, err := w.exec(`INSERT INTO quotes (article_id, sentence, speaker_id, speaker, text, direct) VALUES (?, ?, ?, ?, ?, ?)`,
-			articleID, q.Sentence, pid, q.Speaker, q.Text, q.Direct); err != nil {
+		if _, err := w.exec(`INSERT INTO quotes (article_id, published, sentence, speaker_id, speaker, text, direct)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, articleID, published, q.Sentence, pid, q.Speaker, q.Text, q.Direct); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"sync"
 	"testing"
 
 	"factdesk/news"
@@ -255,4 +256,56 @@ func TestErrNotFound(t *testing.T) {
 	if _, err := s.ArticleFacts(ctx, 42); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("ArticleFacts(42) on an empty store = %v, want news.ErrNotFound", err)
 	}
+}
+
+// TestSaveArticleConcurrent saves from several goroutines at once while
+// others read: writers queue on the busy timeout instead of failing.
+func TestSaveArticleConcurrent(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	g := newSynth(7)
+	const writers, each = 4, 5
+	type job struct {
+		doc news.Document
+		ex  news.Extraction
+	}
+	jobs := make([][]job, writers)
+	for w := range jobs {
+		for i := 0; i < each; i++ {
+			doc, ex := g.article(w*each + i)
+			jobs[w] = append(jobs[w], job{doc, ex})
+		}
+	}
+	errs := make(chan error, writers*each*3)
+	var wg sync.WaitGroup
+	for w := range jobs {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			for _, j := range jobs[w] {
+				_, err := s.SaveArticle(ctx, j.doc, j.ex)
+				errs <- err
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				_, _, err := s.Articles(ctx, 0, 5)
+				errs <- err
+				_, err = s.SuggestPeople(ctx, "a", 5)
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Errorf("concurrent use: %v", err)
+		}
+	}
+	if _, n, err := s.Articles(ctx, 0, 1); err != nil || n != writers*each {
+		t.Errorf("Articles total after concurrent saves = %d, %v; want %d", n, err, writers*each)
+	}
+	checkFTS(t, s)
 }

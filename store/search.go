@@ -38,9 +38,10 @@ func ftsQuery(terms string) string {
 // the matched words with **. Text with no words gives no hits and no error.
 func (s *Store) Search(ctx context.Context, terms string, offset, limit int) ([]news.SearchHit, int, error) {
 	q := ftsQuery(terms)
-	if q == "" || limit <= 0 {
+	if q == "" {
 		return nil, 0, nil
 	}
+	limit = orDefault(limit)
 	hits, total, err := s.search(ctx, q, max(offset, 0), limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("search %q: %w", terms, err)
@@ -48,37 +49,59 @@ func (s *Store) Search(ctx context.Context, terms string, offset, limit int) ([]
 	return hits, total, nil
 }
 
+// searchRankSQL ranks every match but returns only the page's rowids with
+// the total; searchHitSQL then builds a hit (snippet, sentence, article)
+// for one rowid, so snippets are made for the page and not for every match.
+const (
+	searchRankSQL = `SELECT rowid, rank, count(*) OVER () FROM sentences_fts WHERE sentences_fts MATCH ?
+		ORDER BY rank, rowid LIMIT ? OFFSET ?`
+	searchHitSQL = `SELECT s.idx, s.text, snippet(sentences_fts, 0, '**', '**', '…', 24), ` + articleCols + `
+		FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN articles a ON a.id = s.article_id
+		WHERE sentences_fts MATCH ? AND sentences_fts.rowid = ?`
+)
+
 func (s *Store) search(ctx context.Context, q string, offset, limit int) ([]news.SearchHit, int, error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, 0, err
 	}
 	defer tx.Rollback()
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?`, q).Scan(&total); err != nil {
-		return nil, 0, err
-	}
-	if total == 0 || offset >= total {
-		return nil, total, nil
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT s.idx, s.text, snippet(sentences_fts, 0, '**', '**', '…', 24),
-		bm25(sentences_fts), `+articleCols+`
-		FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN articles a ON a.id = s.article_id
-		WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts), s.id LIMIT ? OFFSET ?`, q, limit, offset)
+	rows, err := tx.QueryContext(ctx, searchRankSQL, q, limit, offset)
 	if err != nil {
 		return nil, 0, err
 	}
-	defer rows.Close()
 	var hits []news.SearchHit
+	var ids []int64
+	total := 0
 	for rows.Next() {
+		var id int64
 		var h news.SearchHit
+		if err := rows.Scan(&id, &h.Score, &total); err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		ids = append(ids, id)
+		hits = append(hits, h)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	if len(hits) == 0 {
+		// Past the last page, or no match: count alone.
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?`, q).Scan(&total); err != nil {
+			return nil, 0, err
+		}
+		return nil, total, nil
+	}
+	for i, id := range ids {
+		h := &hits[i]
 		var ar refScan
-		if err := rows.Scan(append([]any{&h.Citation.SentenceIndex, &h.Citation.Sentence, &h.Snippet, &h.Score},
-			ar.dest(&h.Citation.Article)...)...); err != nil {
+		if err := tx.QueryRowContext(ctx, searchHitSQL, q, id).Scan(append([]any{&h.Citation.SentenceIndex,
+			&h.Citation.Sentence, &h.Snippet}, ar.dest(&h.Citation.Article)...)...); err != nil {
 			return nil, 0, err
 		}
 		ar.done()
-		hits = append(hits, h)
 	}
-	return hits, total, rows.Err()
+	return hits, total, nil
 }

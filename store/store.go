@@ -150,6 +150,17 @@ func (s *Store) migrateFile(ctx context.Context, file string) error {
 	return tx.Commit()
 }
 
+// defaultLimit is the list length used when a caller passes a limit of
+// zero or less: Discord's cap on choices and fields.
+const defaultLimit = 25
+
+func orDefault(limit int) int {
+	if limit <= 0 {
+		return defaultLimit
+	}
+	return limit
+}
+
 // Hash returns the content hash the store keys articles by: the hex
 // sha256 of the text.
 func Hash(text string) string {

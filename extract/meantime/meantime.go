@@ -290,6 +290,15 @@ func space(prev, w string, opening bool) bool {
 	if opening {
 		return true
 	}
+	if strings.HasSuffix(prev, "'") && len(prev) > 1 {
+		switch w {
+		case "ll", "re", "ve", "m", "d", "s", "t":
+			return false // "I' ll" was split as "I'" "ll"
+		}
+		if len(prev) == 2 && prev[0] >= 'A' && prev[0] <= 'Z' {
+			return false // "O' Leary"
+		}
+	}
 	switch w {
 	case ",", ".", ";", ":", ")", "]", "'", "?", "!", "%", `"`, "n't", "'s", "'re", "'ve", "'ll", "'m", "'d", "...":
 		return false

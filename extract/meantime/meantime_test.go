@@ -43,7 +43,7 @@ func TestLoad(t *testing.T) {
 		if len(d.DCT) != 10 {
 			t.Errorf("%s: DCT = %q, want YYYY-MM-DD", d.Name, d.DCT)
 		}
-		if len(d.Sentences) < 3 || !strings.HasPrefix(d.Text[d.Sentences[1].Start:], "") {
+		if len(d.Sentences) < 3 {
 			t.Errorf("%s: %d sentences, want at least 3", d.Name, len(d.Sentences))
 			continue
 		}
@@ -150,15 +150,17 @@ func TestMEANTIME(t *testing.T) {
 		}
 	}
 
-	// Floors sit just below the figures measured when they were set, so a
-	// regression fails the test.
+	// Floors sit just below the figures measured when they were set
+	// (person F1 0.943, TIMEX3 F1 0.938, value accuracy 0.911, summary
+	// ROUGE-1 recall 0.687), so a regression fails the test.
 	floors := []struct {
 		name     string
 		got, min float64
 	}{
-		{"person F1", p.F1, 0},
-		{"timex detection F1", d.F1, 0},
-		{"timex value accuracy", tx.ValueAccuracy, 0},
+		{"person F1", p.F1, 0.93},
+		{"timex detection F1", d.F1, 0.93},
+		{"timex value accuracy", tx.ValueAccuracy, 0.90},
+		{"summary ROUGE-1 recall", sum.System.R1Recall, 0.68},
 	}
 	for _, f := range floors {
 		if f.got < f.min {

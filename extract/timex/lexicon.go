@@ -61,16 +61,29 @@ func init() {
 			sort.SliceStable(es, func(i, j int) bool { return len(es[i].words) > len(es[j].words) })
 		}
 	}
+	for _, t := range lex {
+		for phrase := range t.m {
+			if f := strings.Fields(phrase); len(f) > 1 && f[0] == "the" {
+				afterThe[f[1]] = true
+			}
+		}
+	}
+	for _, w := range strings.Fields("morning afternoon evening night weekend day same previous next following current past last first second third fourth final initial remaining coming year month week decade quarter century") {
+		afterThe[w] = true
+	}
 	for w := range lex["unit"].m {
 		starters[w+"s"] = true
 		if strings.HasSuffix(w, "y") {
 			starters[strings.TrimSuffix(w, "y")+"ies"] = true
 		}
 	}
-	for _, w := range strings.Fields("the this last next coming past previous following current yesterday today tomorrow tonight every each per once twice thrice fiscal fy earlier later half noon midnight midday year-end '") {
+	for _, w := range strings.Fields("the that this last next coming past previous following current yesterday today tomorrow tonight every each per once twice thrice fiscal fy earlier later half noon midnight midday year-end '") {
 		starters[w] = true
 	}
 }
+
+// afterThe holds the words that can follow "the" in a time expression.
+var afterThe = map[string]bool{}
 
 // starters holds the words that can begin a time expression; tokens that
 // are not starters, hold no digit and no hyphen are skipped at once.

@@ -48,7 +48,9 @@ func TestMEANTIMETimex(t *testing.T) {
 			t.Log(e)
 		}
 	}
-	if d.F1 < 0 || s.ValueAccuracy < 0 {
-		t.Errorf("MEANTIME timex detection F1 %.3f, value accuracy %.3f, want >= floors", d.F1, s.ValueAccuracy)
+	// Floors just below the figures measured when they were set (F1 0.937,
+	// value accuracy 0.913), so that a regression fails.
+	if d.F1 < 0.93 || s.ValueAccuracy < 0.90 {
+		t.Errorf("Find on MEANTIME: detection F1 %.3f, value accuracy %.3f, want >= 0.93, 0.90", d.F1, s.ValueAccuracy)
 	}
 }

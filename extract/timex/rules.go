@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Each rule reads an expression starting at token i and returns a
@@ -46,7 +47,11 @@ func (sc *scanner) calendar(j, from int) cand {
 	}
 	if m, mn := sc.monthAt(j); mn > 0 {
 		k := j + mn
-		if d := sc.dayAt(k); d > 0 && validDay(m, d) && sc.low(k+1) != ":" {
+		d := sc.dayAt(k)
+		if d == 0 {
+			d = sc.dayRangeAt(k) // "June 6-9": the first day
+		}
+		if d > 0 && validDay(m, d) && sc.low(k+1) != ":" {
 			n := k + 1 - j
 			if sc.low(k+1) == "," && sc.yearAt(k+2) > 0 {
 				return cand{n: n + 2, typ: Date, val: fmt.Sprintf("%04d-%02d-%02d", sc.yearAt(k+2), m, d)}
@@ -98,6 +103,21 @@ func (sc *scanner) calendar(j, from int) cand {
 		return cand{n: k - j, typ: Date, val: fmt.Sprintf("%04d-%02d-%02d", y, m, d)}
 	}
 	return cand{}
+}
+
+// dayRangeAt reads a range of days such as "6-9" and returns its first.
+func (sc *scanner) dayRangeAt(k int) int {
+	w := sc.low(k)
+	p := strings.IndexByte(w, '-')
+	if p < 1 || p > 2 || len(w)-p-1 < 1 || len(w)-p-1 > 2 || !allDigits(w[:p]) || !allDigits(w[p+1:]) {
+		return 0
+	}
+	a, _ := strconv.Atoi(w[:p])
+	b, _ := strconv.Atoi(w[p+1:])
+	if a < 1 || b > 31 || a >= b {
+		return 0
+	}
+	return a
 }
 
 // monthAlone reports whether a month name with no day or year is a date:
@@ -216,7 +236,7 @@ func (sc *scanner) year(i int) cand {
 	if len(w) == 5 && w[4] == 's' && allDigits(w[:4]) && w[3] == '0' {
 		return cand{n: 1, typ: Date, val: w[:3]}
 	}
-	if len(w) == 3 && w[2] == 's' && w[1] == '0' && allDigits(w[:2]) && sc.low(i-1) == "the" {
+	if len(w) == 3 && w[2] == 's' && w[1] == '0' && allDigits(w[:2]) && decadeBefore[sc.low(i-1)] {
 		v, _ := strconv.Atoi(w[:2])
 		return cand{n: 1, typ: Date, val: fmt.Sprint(sc.century2(v) / 10)}
 	}
@@ -230,6 +250,8 @@ func (sc *scanner) year(i int) cand {
 	}
 	return cand{}
 }
+
+var decadeBefore = map[string]bool{"the": true, "and": true, "or": true, "early": true, "late": true, "mid": true, "of": true}
 
 // century2 expands a two-digit year to the century that places it in the
 // past or at most ten years ahead of the creation time.
@@ -266,12 +288,29 @@ func (sc *scanner) relative(i int) cand {
 			return cand{n: 2, typ: Time, val: d + "T" + p}
 		}
 		return cand{n: 1, typ: Date, val: d}
-	case "the":
-		return sc.theRelative(i)
+	case "the", "that":
+		if p, ok := val("partofday", sc.low(i+1)); ok && !sc.upper(i+1) && sc.low(i+1) != "overnight" {
+			// "that afternoon", "in the evening": the day just mentioned.
+			if w == "that" || sc.low(i-1) == "in" || sc.low(i-1) == "during" || sc.low(i-1) == "by" || sc.low(i-1) == "until" {
+				return cand{n: 2, typ: Time, val: sc.anchorDay() + "T" + p}
+			}
+		}
+		if w == "the" {
+			return sc.theRelative(i)
+		}
+		return cand{}
+	}
+	if p, ok := val("partofday", w); ok && !sc.upper(i) {
+		if x := sc.low(i + 1); x == "trading" || x == "session" || x == "sessions" {
+			return cand{n: 1, typ: Time, val: sc.anchorDay() + "T" + p} // "morning trading"
+		}
 	}
 	r, ok := relWords[w]
 	if !ok || w == "past" || w == "previous" || w == "following" || w == "coming" || w == "current" {
 		return cand{}
+	}
+	if w == "this" && sc.low(i+1) == "past" {
+		return sc.relUnit(i+2, "last", -1, 2) // "this past weekend"
 	}
 	return sc.relUnit(i+1, w, r, 1)
 }
@@ -355,6 +394,18 @@ func (sc *scanner) theRelative(i int) cand {
 			return cand{n: n, typ: Date, val: sc.lastDay}
 		}
 		return cand{n: n, typ: Date, val: sc.dayValue(0)}
+	case (x == "previous" || x == "next" || x == "following") && sc.low(i+2) == "day":
+		// "the next day": the day after the date just mentioned.
+		off := 1
+		if x == "previous" {
+			off = -1
+		}
+		if sc.lastDay != "" {
+			if t, err := time.Parse(time.DateOnly, sc.lastDay); err == nil {
+				return cand{n: 3, typ: Date, val: t.AddDate(0, 0, off).Format(time.DateOnly)}
+			}
+		}
+		return cand{n: 3, typ: Date, val: sc.dayValue(off)}
 	case x == "previous" || x == "following" || x == "current":
 		y := sc.low(i + 2)
 		switch y {
@@ -367,6 +418,15 @@ func (sc *scanner) theRelative(i int) cand {
 		}
 	}
 	return cand{}
+}
+
+// anchorDay returns the last day-granular date of the sentence, or the
+// creation date.
+func (sc *scanner) anchorDay() string {
+	if sc.lastDay != "" {
+		return sc.lastDay
+	}
+	return sc.dayValue(0)
 }
 
 // dayValue returns the creation date shifted by off days.
@@ -467,7 +527,7 @@ func (sc *scanner) weekday(i int) cand {
 		}
 		return cand{}
 	}
-	if i > 0 && sc.upper(i-1) && sc.t[i-1].word && !monthAlonePrep[sc.low(i-1)] {
+	if i > 0 && sc.upper(i-1) && in("namedday", sc.low(i-1)) {
 		return cand{} // a name: "Black Monday", "Super Tuesday"
 	}
 	v := sc.weekdayValue(wd, "", sc.dir(i, i+wn))
@@ -579,9 +639,12 @@ func (sc *scanner) clock(i int) cand {
 		date = sc.dayValue(map[string]int{"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[x])
 		n++
 	case ",", "on":
+		// "16:15 UTC, June 1st": the date anchors the time but stays an
+		// expression of its own.
 		if c := sc.explicit(i + n + 1); c.n > 0 && len(c.val) == 10 && !sc.upper(i+n) {
 			date = c.val
-			n += 1 + c.n
+		} else if wd, wn := sc.weekdayAt(i + n + 1); wn > 0 && sc.has {
+			date = sc.weekdayValue(wd, "", sc.dir(i, i+n+1+wn))
 		}
 	default:
 		if wd, wn := sc.weekdayAt(i + n); wn > 0 {
@@ -742,6 +805,9 @@ func (sc *scanner) shift(num, u string, sign int) string {
 		return "FUTURE_REF"
 	}
 	f, _ := strconv.ParseFloat(num, 64)
+	if f > 5000 {
+		return "" // not a plausible span back or ahead
+	}
 	n := int(f) * sign
 	if !sc.has {
 		switch u {
@@ -929,8 +995,8 @@ func (sc *scanner) season(i int) cand {
 	if sc.low(j+1) == "of" && sc.yearAt(j+2) > 0 {
 		return cand{n: j + 3 - i, typ: Date, val: fmt.Sprintf("%04d-%s", sc.yearAt(j+2), s)}
 	}
-	if rel == "" && (s == "SP" || s == "FA") && !seasonContext[sc.low(j-1)] && !sc.upper(j) {
-		return cand{} // "prices fall", "spring into action"
+	if rel == "" && (s == "SP" || s == "FA") && (!seasonContext[sc.low(j-1)] && !sc.upper(j) || sc.low(j+1) == "of") {
+		return cand{} // "prices fall", "spring into action", "the fall of Rome"
 	}
 	return cand{n: j + 1 - i, typ: Date, val: sc.seasonValue(s, rel, sc.dir(i, j+1))}
 }

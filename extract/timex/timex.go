@@ -86,6 +86,21 @@ func (sc *scanner) match(i int) cand {
 	if !sc.starts(i) {
 		return cand{}
 	}
+	switch sc.t[i].low {
+	case "the":
+		// Most "the" start no time expression; look at the next word.
+		if nx := sc.low(i + 1); !afterThe[nx] && !strings.ContainsAny(nx, "0123456789") {
+			if _, pl := sc.unitAt(i + 1); !pl {
+				return cand{}
+			}
+		}
+	case "a", "an":
+		best := sc.duration(i)
+		if c := sc.set(i); c.n > best.n {
+			best = c
+		}
+		return best
+	}
 	best := sc.modified(i)
 	for _, c := range [...]cand{sc.explicit(i), sc.year(i), sc.relative(i), sc.weekday(i), sc.clock(i), sc.duration(i), sc.set(i), sc.ref(i), sc.season(i), sc.quarter(i)} {
 		if c.n > best.n {
@@ -212,9 +227,9 @@ func (sc *scanner) tense() {
 }
 
 // dir returns the tense direction for an expression over tokens [i, end):
-// the nearest cue decides; reporting verbs ("said") count as further away
-// unless they are next to the expression, since they usually tell when
-// something was said rather than when it happens.
+// the nearest cue decides; reporting verbs ("said") count only next to the
+// expression ("said Monday", "said on Monday"), since further away they
+// tell when something was said rather than when it happens.
 func (sc *scanner) dir(i, end int) int {
 	if len(sc.t) == 0 || i >= len(sc.t) {
 		return 0
@@ -224,23 +239,19 @@ func (sc *scanner) dir(i, end int) int {
 	}
 	end = min(end, len(sc.t))
 	best, bestD := 0, 1<<30
-	try := func(j, d, penalty int) {
-		if j < 0 {
+	try := func(j, d int, report bool) {
+		if j < 0 || report && (d > 2 || sc.punctBetween(j, i, end)) {
 			return
 		}
-		if penalty > 0 && d <= 2 {
-			penalty = 0
-		}
-		d += penalty
 		if d < bestD {
 			best, bestD = sc.cues[j], d
 		}
 	}
 	// Cues inside the expression ("last", "next") are the expression's own.
-	try(sc.leftStrong[i], i-sc.leftStrong[i], 0)
-	try(sc.leftReport[i], i-sc.leftReport[i], 4)
-	try(sc.rightStrong[end-1], sc.rightStrong[end-1]-end+1, 1)
-	try(sc.rightReport[end-1], sc.rightReport[end-1]-end+1, 4)
+	try(sc.leftStrong[i], i-sc.leftStrong[i], false)
+	try(sc.leftReport[i], i-sc.leftReport[i], true)
+	try(sc.rightStrong[end-1], sc.rightStrong[end-1]-end+2, false)
+	try(sc.rightReport[end-1], sc.rightReport[end-1]-end+1, true)
 	switch {
 	case best > 0:
 		return 1
@@ -248,6 +259,21 @@ func (sc *scanner) dir(i, end int) int {
 		return -1
 	}
 	return 0
+}
+
+// punctBetween reports whether a punctuation mark separates token j from
+// the expression over tokens [i, end).
+func (sc *scanner) punctBetween(j, i, end int) bool {
+	lo, hi := j+1, i
+	if j >= end {
+		lo, hi = end, j
+	}
+	for k := lo; k < hi; k++ {
+		if !sc.t[k].word {
+			return true
+		}
+	}
+	return false
 }
 
 // ---- value helpers ----
@@ -261,16 +287,16 @@ func week(t time.Time) string {
 	return fmt.Sprintf("%04d-W%02d", y, w)
 }
 
+// month formats year y and month m, which may lie outside 1..12.
 func month(y, m int) string {
-	for m < 1 {
+	m--
+	y += m / 12
+	m %= 12
+	if m < 0 {
 		m += 12
 		y--
 	}
-	for m > 12 {
-		m -= 12
-		y++
-	}
-	return fmt.Sprintf("%04d-%02d", y, m)
+	return fmt.Sprintf("%04d-%02d", y, m+1)
 }
 
 // isoWeekday returns 1 for Monday through 7 for Sunday.
@@ -299,6 +325,13 @@ func (sc *scanner) yearFor(m, d, dir int) int {
 			return y + 1
 		}
 		return y
+	}
+	for _, yy := range []int{y, y - 1, y + 1} {
+		if absDays(ymd(yy, m, d), sc.dct) <= 14 {
+			// A date within two weeks of the creation time is that one,
+			// whatever the tense: the cue is likely about something else.
+			return yy
+		}
 	}
 	c := ymd(y, m, d)
 	switch {
@@ -453,6 +486,9 @@ func wordNumber(w string) (float64, bool) {
 func (sc *scanner) unitAt(i int) (unit string, plural bool) {
 	if i >= len(sc.t) || !sc.t[i].word {
 		return "", false
+	}
+	if t := sc.t[i]; t.upper && t.end-t.start <= 3 && sc.s[t.start:t.end] == strings.ToUpper(sc.s[t.start:t.end]) {
+		return "", false // "SEC", "HR": an acronym
 	}
 	return unitWord(sc.low(i))
 }

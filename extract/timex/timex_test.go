@@ -52,6 +52,7 @@ func TestExplicitDates(t *testing.T) {
 		{"It was signed on the 3rd of March 2001.", []want{{"3rd of March 2001", "DATE", "2001-03-03"}}},
 		{"A June 3 hearing has been scheduled.", []want{{"June 3", "DATE", "2025-06-03"}}},
 		{"The deal will be finalized by June 10.", []want{{"June 10", "DATE", "2025-06-10"}}},
+		{"The vote will be held June 6-9.", []want{{"June 6-9", "DATE", "2025-06-06"}}},
 	})
 }
 
@@ -86,6 +87,8 @@ func TestWeekdays(t *testing.T) {
 func TestRelative(t *testing.T) {
 	runCases(t, dct, []tcase{
 		{"Prices rose last month.", []want{{"last month", "DATE", "2024-12"}}},
+		{"It began 14 months ago.", []want{{"14 months ago", "DATE", "2023-11"}}},
+		{"It ends 13 months from now.", []want{{"13 months from now", "DATE", "2026-02"}}},
 		{"He arrived earlier this month.", []want{{"earlier this month", "DATE", "2025-01"}}},
 		{"Growth will slow this year.", []want{{"this year", "DATE", "2025"}}},
 		{"The summit is next week.", []want{{"next week", "DATE", "2025-W04"}}},
@@ -99,6 +102,8 @@ func TestRelative(t *testing.T) {
 		{"They rested over the weekend.", []want{{"the weekend", "DATE", "2025-W02-WE"}}},
 		{"The index rose 2% on the day.", []want{{"the day", "DATE", "2025-01-13"}}},
 		{"It rained last September.", []want{{"last September", "DATE", "2024-09"}}},
+		{"They met this past weekend.", []want{{"this past weekend", "DATE", "2025-W02-WE"}}},
+		{"He arrived on Jan. 8 and left the next day.", []want{{"Jan. 8", "DATE", "2025-01-08"}, {"the next day", "DATE", "2025-01-09"}}},
 	})
 }
 
@@ -119,6 +124,7 @@ func TestDurations(t *testing.T) {
 		{"The plan was delayed for years.", []want{{"years", "DURATION", "PXY"}}},
 		{"It waited half an hour.", []want{{"half an hour", "DURATION", "PT30M"}}},
 		{"He stayed 30 minutes.", []want{{"30 minutes", "DURATION", "PT30M"}}},
+		{"It made two SEC filings.", nil},
 	})
 	if m := Find("He served nearly seven years.", dct); len(m) != 1 || m[0].Mod != "APPROX" {
 		t.Errorf("Find(nearly seven years) = %+v, want mod APPROX", m)
@@ -146,7 +152,11 @@ func TestTimesOfDay(t *testing.T) {
 		{"The launch was at 16:08 UTC.", []want{{"16:08 UTC", "TIME", "2025-01-13T16:08Z"}}},
 		{"The session closes at 4:30pm.", []want{{"4:30pm", "TIME", "2025-01-13T16:30"}}},
 		{"Trading resumed at noon Tuesday.", []want{{"noon Tuesday", "TIME", "2025-01-07T12:00"}}},
+		{"Polls will close at 8 p.m. ET on Tuesday.", []want{{"8 p.m. ET", "TIME", "2025-01-14T20:00"}, {"Tuesday", "DATE", "2025-01-14"}}},
 		{"The score was 3 to 1.", nil},
+		{"They met on Jan. 10 and left that afternoon.", []want{{"Jan. 10", "DATE", "2025-01-10"}, {"that afternoon", "TIME", "2025-01-10TAF"}}},
+		{"Shares fell in the evening.", []want{{"the evening", "TIME", "2025-01-13TEV"}}},
+		{"Shares fell in morning trading.", []want{{"morning", "TIME", "2025-01-13TMO"}}},
 	})
 }
 
@@ -166,6 +176,8 @@ func TestSeasonsQuartersDecades(t *testing.T) {
 		{"The law takes effect this spring.", []want{{"this spring", "DATE", "2025-SP"}}},
 		{"The film opened in fall 2007.", []want{{"fall 2007", "DATE", "2007-FA"}}},
 		{"Prices fall when supply rises.", nil},
+		{"It was the fall of the empire.", nil},
+		{"The law passed in the spring of 2011.", []want{{"spring of 2011", "DATE", "2011-SP"}}},
 		{"Profit rose in the first quarter.", []want{{"the first quarter", "DATE", "2025-Q1"}}},
 		{"Sales fell in the fourth quarter of 2005.", []want{{"the fourth quarter of 2005", "DATE", "2005-Q4"}}},
 		{"Losses narrowed in the second half of 2024.", []want{{"the second half of 2024", "DATE", "2024-H2"}}},
@@ -215,4 +227,39 @@ func BenchmarkFind(b *testing.B) {
 	for b.Loop() {
 		Find(s, dct)
 	}
+}
+
+// TestSeedArticle checks every time expression of the bundled article.
+func TestSeedArticle(t *testing.T) {
+	runCases(t, dct, []tcase{
+		{"Top Japanese and South Korean diplomats reaffirmed the importance of bilateral cooperation on Jan. 13 here a week ahead of Donald Trump's inauguration to the U.S. presidency for a second time.",
+			[]want{{"Jan. 13", "DATE", "2025-01-13"}, {"a week", "DURATION", "P1W"}}},
+		{"Iwaya, who is scheduled to attend Trump's inauguration in Washington on Jan. 20, is also arranging a meeting with Marco Rubio, the incoming U.S. secretary of state.",
+			[]want{{"Jan. 20", "DATE", "2025-01-20"}}},
+		{"The meeting marked the first bilateral visit to South Korea by a Japanese foreign minister in nearly seven years.",
+			[]want{{"nearly seven years", "DURATION", "P7Y"}}},
+		{"For South Korea, the meeting served to display its diplomatic stability, despite internal political turmoil in Seoul following President Yoon Suk-yeol's declaration of martial law last month.",
+			[]want{{"last month", "DATE", "2024-12"}}},
+		{"This year marks the 60th anniversary of the normalization of diplomatic relations between Japan and South Korea.",
+			[]want{{"This year", "DATE", "2025"}}},
+		{"They also agreed on the importance of holding a trilateral foreign ministers' meeting with China in the near future.",
+			[]want{{"in the near future", "DATE", "FUTURE_REF"}}},
+		{"Iwaya is also scheduled to meet with Choi Sang-mok, South Korea's acting president and deputy prime minister, on Jan. 14.",
+			[]want{{"Jan. 14", "DATE", "2025-01-14"}}},
+		{"In celebration of the 60th anniversary, Prime Minister Shigeru Ishiba was scheduled to visit Seoul earlier this month, but the trip was canceled due to the ongoing political turmoil in South Korea.",
+			[]want{{"earlier this month", "DATE", "2025-01"}}},
+	})
+}
+
+func BenchmarkFindArticle(b *testing.B) {
+	text := "Top Japanese and South Korean diplomats reaffirmed the importance of bilateral cooperation on Jan. 13 here a week ahead of the inauguration to the presidency for a second time. " +
+		"In a meeting, the foreign minister and his counterpart emphasized the significance of trilateral cooperation with the United States as well, particularly on security issues. " +
+		"The two ministers also shared growing concerns about military cooperation, particularly in light of the ongoing invasion. " +
+		"This year marks the 60th anniversary of the normalization of diplomatic relations between the two countries, and the leaders will meet again next month."
+	words := len(strings.Fields(text))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Find(text, dct)
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }

@@ -1,0 +1,655 @@
+package events
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"factdesk/news"
+)
+
+var determiners = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true, "its": true, "his": true, "her": true, "their": true, "our": true, "my": true, "your": true}
+
+var prepositions = map[string]bool{
+	"of": true, "in": true, "at": true, "on": true, "to": true, "for": true, "with": true, "by": true, "from": true,
+	"into": true, "about": true, "over": true, "after": true, "before": true, "during": true, "between": true,
+	"against": true, "since": true, "until": true, "despite": true, "as": true, "than": true, "under": true,
+}
+
+// complementPreps open the complement kept in a nominal event's text
+// ("inauguration to the presidency", "meeting with X").
+var complementPreps = map[string]bool{"to": true, "of": true, "with": true, "between": true, "against": true, "into": true, "on": true, "over": true, "by": true}
+
+var stopWords = map[string]bool{"and": true, "or": true, "but": true, "which": true, "who": true, "that": true, "while": true, "as": true, "when": true, "where": true}
+
+// verbContext are words after which a trigger spelled like a noun is a verb
+// ("to visit", "will meet", "they visit").
+var verbContext = map[string]bool{"to": true, "will": true, "would": true, "could": true, "should": true, "may": true, "might": true, "must": true, "can": true, "shall": true, "'ll": true, "did": true, "not": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true}
+
+// sentence finds the events of one sentence. before holds the events found
+// in earlier sentences, for anaphora such as "the trip was canceled".
+func (f *finder) sentence(s *sent, before []*cand) []*cand {
+	var out []*cand
+	for k := 0; k < len(s.toks); k++ {
+		t := s.toks[k]
+		if !t.word || s.entityAt(k) != nil {
+			continue
+		}
+		if t.upper && k > 0 && s.low(k-1) != `"` && s.low(k-1) != "(" {
+			continue // part of a name: "Summit Series", "Visit Britain"
+		}
+		fm, n := s.trigger(k)
+		if n == 0 {
+			continue
+		}
+		if !fm.verb {
+			if w := s.low(k - 1); w == "he" || w == "she" || w == "it" {
+				continue // "he talks to": a verb, not talks
+			}
+		}
+		c := f.build(s, k, k+n, fm)
+		k += n - 1
+		if c == nil {
+			continue
+		}
+		if c.definite && c.ev.Date == "" {
+			// "the trip was canceled", "the strike continues": news about
+			// an event already found.
+			if prev := antecedent(c, s.idx, out, before); prev != nil {
+				if !c.weak && (c.ev.Status == news.StatusCanceled || c.ev.Status == news.StatusOngoing) {
+					prev.ev.Status, prev.weak = c.ev.Status, false
+				}
+				if prev.ev.Place == "" {
+					prev.ev.Place = c.ev.Place
+				}
+				continue
+			}
+		}
+		if c.bare() && !c.main {
+			continue // a generic mention: "a meeting is a good idea"
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// antecedent finds the event that a definite mention is about: the last
+// event with the same name in this or the two previous sentences, or, for
+// a bare cancellation, the last event of this or the previous sentence
+// ("was scheduled to visit Seoul, but the trip was canceled").
+func antecedent(c *cand, idx int, out, before []*cand) *cand {
+	for _, list := range [][]*cand{out, before} {
+		for i := len(list) - 1; i >= 0 && i >= len(list)-16; i-- {
+			if p := list[i]; p.ev.Sentence >= idx-2 && p.ev.Name == c.ev.Name {
+				return p
+			}
+		}
+	}
+	if !c.bare() || c.ev.Status != news.StatusCanceled || c.weak {
+		return nil
+	}
+	if len(out) > 0 {
+		return out[len(out)-1]
+	}
+	if len(before) > 0 && before[len(before)-1].ev.Sentence >= idx-1 {
+		return before[len(before)-1]
+	}
+	return nil
+}
+
+// trigger returns the longest trigger at token k and its length, deciding
+// between the noun and verb reading of words such as "visit".
+func (s *sent) trigger(k int) (form, int) {
+	var found []form
+	n := 0
+	for _, fm := range triggers[s.low(k)] {
+		if len(fm.words) < n {
+			break
+		}
+		if s.matches(k, fm.words) {
+			n = len(fm.words)
+			found = append(found, fm)
+		}
+	}
+	if n == 0 {
+		return form{}, 0
+	}
+	fm := found[0]
+	if len(found) > 1 {
+		verb := verbContext[s.low(k-1)] || k > 0 && !s.toks[k-1].poss && s.entityAt(k-1) != nil && s.entityAt(k-1).kind == person
+		for _, x := range found {
+			if x.verb == verb {
+				fm = x
+			}
+		}
+	}
+	return fm, n
+}
+
+func (s *sent) matches(k int, words []string) bool {
+	if k+len(words) > len(s.toks) {
+		return false
+	}
+	for j, w := range words {
+		if t := s.toks[k+j]; !t.word || t.low != w {
+			return false
+		}
+	}
+	return true
+}
+
+// entityAt returns the entity span holding token k, or nil.
+func (s *sent) entityAt(k int) *span {
+	if k < 0 || k >= len(s.entAt) || s.entAt[k] < 0 {
+		return nil
+	}
+	return &s.entities[s.entAt[k]]
+}
+
+// cueAt returns the status of the cue starting at token k and its length.
+func (s *sent) cueAt(k int) (string, int) {
+	for _, fm := range cues[s.low(k)] {
+		if s.matches(k, fm.words) {
+			return fm.name, len(fm.words)
+		}
+	}
+	return "", 0
+}
+
+// blocked reports whether a blocker ("ahead of", "following", "despite")
+// starts strictly between token ranges [a1, b1) and [a2, b2).
+func (s *sent) blocked(a1, b1, a2, b2 int) bool {
+	lo, hi := b1, a2
+	if a2 < a1 {
+		lo, hi = b2, a1
+	}
+	if lo >= hi {
+		return false
+	}
+	return s.blockers[hi]-s.blockers[lo] > 0
+}
+
+// window is how many tokens around a trigger are searched for its date,
+// place and participants.
+const window = 40
+
+// nounWindow is how many tokens around a nominal trigger are searched for
+// its date and place.
+const nounWindow = 8
+
+// boundary words make a date the edge of a period rather than the date of
+// the event ("since 1989", "until Friday").
+var boundary = map[string]bool{"since": true, "until": true, "till": true, "before": true, "after": true, "following": true}
+
+// firstEntity returns the index of the first entity starting at or after
+// token k.
+func (s *sent) firstEntity(k int) int {
+	return sort.Search(len(s.entities), func(i int) bool { return s.entities[i].start >= k })
+}
+
+// firstTimex returns the index of the first time expression starting at or
+// after token k.
+func (s *sent) firstTimex(k int) int {
+	return sort.Search(len(s.timexes), func(i int) bool { return s.timexes[i].start >= k })
+}
+
+func distance(a1, b1, a2, b2 int) int {
+	switch {
+	case b1 <= a2:
+		return a2 - b1
+	case b2 <= a1:
+		return a1 - b2
+	}
+	return 0
+}
+
+// build makes the event for the trigger at tokens [a, b), or returns nil
+// for a denied one ("ended without agreement").
+func (f *finder) build(s *sent, a, b int, fm form) *cand {
+	clause := s.toks[a].clause
+	verb := fm.verb
+	head := a
+	if !verb && s.low(a-1) == "of" && headOf[s.low(a-2)] {
+		head = a - 2 // "declaration of martial law"
+	}
+	// A possessor before the noun: "Donald Trump's inauguration".
+	possStart, possName := -1, ""
+	if !verb {
+		for k := head - 1; k >= 0 && k >= head-3; k-- {
+			t := s.toks[k]
+			if t.poss {
+				if e := s.entityEnding(k + 1); e != nil && e.kind != here {
+					possStart, possName = e.start, e.name
+				}
+				break
+			}
+			if !t.word || t.upper || prepositions[t.low] || determiners[t.low] {
+				break
+			}
+		}
+	}
+	start := head
+	if possStart >= 0 {
+		start = possStart
+	} else if !verb {
+		// Keep modifiers: "60th anniversary", "first bilateral visit".
+		for k := head - 1; k >= 0 && k >= head-3 && s.toks[k].word && !determiners[s.low(k)] && modifier(s.toks[k]) && s.toks[k].clause == clause; k-- {
+			if _, n := s.cueAt(k); n > 0 {
+				break
+			}
+			start = k
+		}
+	}
+	// A nominal inside "celebration of the anniversary" belongs to the
+	// phrase around it, so only its own neighbourhood counts.
+	embedded := false
+	if !verb {
+		k := start - 1
+		for steps := 0; k >= 0 && steps < 3 && s.toks[k].word && (determiners[s.low(k)] || modifier(s.toks[k])); steps++ {
+			k--
+		}
+		embedded = s.low(k) == "of" && !headOf[s.low(k-1)]
+	}
+	end := s.complement(b, clause, verb)
+	// A relative clause right after a nominal describes it: "the
+	// election, which is scheduled for June".
+	relClause := -1
+	if !verb && s.low(end) == "," && relativeWords[s.low(end+1)] {
+		relClause = s.toks[end+1].clause
+	}
+	for k := start - 1; k >= 0 && k >= start-2; k-- {
+		if st, _ := s.cueAt(k); st == "negation" {
+			return nil // "ended without agreement", "did not meet"
+		}
+	}
+	// Dates, places and people are looked for within a window of the
+	// trigger, which also keeps the work linear on run-on sentences.
+	lo, hi := a-window, b+window
+	if embedded {
+		lo, hi = start-5, end+5
+	}
+	inScope := func(k int) bool {
+		return k >= lo && k < hi && (s.toks[k].clause == clause || s.toks[k].clause == relClause)
+	}
+	// A noun's date and place sit close to it ("the Jan. 20 inauguration
+	// in Washington"); further away they belong to the clause's verb.
+	near := func(k int) bool { return inScope(k) && (verb || k >= start-nounWindow && k < end+nounWindow) }
+
+	ev := news.Event{Name: fm.name, Text: s.text[s.toks[start].start:s.toks[end-1].end], Sentence: s.idx, Participants: []string{}}
+
+	best := 1 << 30
+	for _, t := range s.timexes[s.firstTimex(lo):] {
+		if t.start >= hi {
+			break
+		}
+		v := eventDate(t.typ, t.val)
+		if v == "" || !near(t.start) || s.blocked(t.start, t.end, a, b) || boundary[s.low(t.start-1)] {
+			continue
+		}
+		if d := distance(t.start, t.end, a, b); d < best {
+			ev.Date, best = v, d
+		}
+	}
+	best = 1 << 30
+	around := s.entities[s.firstEntity(lo):]
+	for _, e := range around {
+		if e.start >= hi {
+			break
+		}
+		if e.kind != place && e.kind != here || !near(e.start) || s.blocked(e.start, e.end, a, b) {
+			continue
+		}
+		p := s.low(e.start - 1)
+		ok := e.kind == here || p == "in" || p == "at"
+		if fm.name == "visit" || fm.name == "trip" {
+			ok = ok || p == "to" || verb && e.start == b
+		}
+		if d := distance(e.start, e.end, a, b); ok && d < best {
+			ev.Place, best = e.name, d
+		}
+	}
+	if possName != "" {
+		ev.Participants = append(ev.Participants, possName)
+	}
+	for _, e := range around {
+		if e.start >= hi {
+			break
+		}
+		own := !embedded || e.start >= start && e.start < end // an embedded nominal's people are its own
+		if e.kind == person && own && inScope(e.start) && !s.blocked(e.start, e.end, a, b) && !s.reporter(e) && !slices.Contains(ev.Participants, e.name) {
+			ev.Participants = append(ev.Participants, e.name)
+		}
+	}
+	if len(ev.Participants) == 0 {
+		// "He met ...": the person named last before the pronoun.
+		for k := a - 1; k >= 0 && k >= a-window && s.toks[k].clause == clause; k-- {
+			if w := s.low(k); w == "he" || w == "she" {
+				if p := s.personBefore(k, f.lastPerson); p != "" {
+					ev.Participants = append(ev.Participants, p)
+				}
+				break
+			}
+		}
+	}
+	var weak bool
+	ev.Status, weak = f.status(s, a, b, clause, relClause, verb, ev.Date)
+
+	return &cand{
+		ev: ev, weak: weak, noun: !verb,
+		definite: !verb && (determiners[s.low(start-1)] && s.low(start-1) != "a" && s.low(start-1) != "an"),
+		main:     verb && s.low(a-1) != "to" && !strings.HasSuffix(s.low(a), "ing") && clause == s.toks[0].clause,
+	}
+}
+
+// reporter reports whether person e is only the source of the sentence:
+// "X said", "said X", "according to X".
+func (s *sent) reporter(e span) bool {
+	if st, _ := s.cueAt(e.end); st == "report" {
+		return true
+	}
+	if e.end < len(s.toks) && s.low(e.end) == "," {
+		// "X, the minister, said" is too far to tell; keep X.
+		return false
+	}
+	for k := max(e.start-2, 0); k < e.start; k++ {
+		if st, n := s.cueAt(k); st == "report" && k+n == e.start {
+			return true
+		}
+	}
+	return false
+}
+
+// personBefore returns the last person named before token k in the
+// sentence, or prev.
+func (s *sent) personBefore(k int, prev string) string {
+	first := s.firstEntity(k)
+	for i := first - 1; i >= 0 && i >= first-window; i-- {
+		if s.entities[i].kind == person {
+			return s.entities[i].name
+		}
+	}
+	return prev
+}
+
+// modifier reports whether a word is a numeral or looks like an adjective
+// that may sit between a determiner and a nominal trigger ("60th",
+// "first", "bilateral", "historic", "formal").
+func modifier(t tok) bool {
+	w := t.low
+	if t.upper || t.poss || prepositions[w] || stopWords[w] {
+		return false
+	}
+	if strings.IndexAny(w, "0123456789") >= 0 || ordinals[w] {
+		return true
+	}
+	for _, suf := range []string{"al", "ic", "ive", "ous", "ary", "ern", "ish", "ful"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+var ordinals = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "sixth": true, "seventh": true, "eighth": true, "ninth": true, "tenth": true, "last": true, "next": true, "new": true, "key": true}
+
+// entityEnding returns the entity whose span ends at token end.
+func (s *sent) entityEnding(end int) *span {
+	if e := s.entityAt(end - 1); e != nil && e.end == end {
+		return e
+	}
+	return nil
+}
+
+// complement returns the end of the event text after the trigger ending at
+// token b: a noun keeps one prepositional phrase ("to the U.S.
+// presidency"), a verb its object ("visit Seoul", "meet with X").
+func (s *sent) complement(b, clause int, verb bool) int {
+	k := b
+	if verb {
+		if w := s.low(k); w == "with" || w == "to" {
+			k++
+		}
+	} else {
+		if !complementPreps[s.low(k)] || k >= len(s.toks) || !s.toks[k].word {
+			return b
+		}
+		k++
+	}
+	first := k
+	between := s.low(k-1) == "between"
+	for n := 0; k < len(s.toks) && n < 6; n++ {
+		t := s.toks[k]
+		if between && t.low == "and" && k > first {
+			between = false
+			k++
+			continue
+		}
+		if !t.word || t.clause != clause || s.timexAt(k) || stopWords[t.low] || prepositions[t.low] || t.low == "here" || t.low == "there" {
+			break
+		}
+		if e := s.entityAt(k); e != nil && e.kind == place && (s.low(k-1) == "in" || s.low(k-1) == "at") {
+			break
+		}
+		k++
+	}
+	if k == first {
+		return b
+	}
+	return k
+}
+
+func (s *sent) timexAt(k int) bool { return k >= 0 && k < len(s.inTimex) && s.inTimex[k] }
+
+// status decides an event's status: cues near the trigger first
+// (canceled, planned, scheduled, ongoing), then the date against the
+// publication date, then the tense of the clause. weak is true when
+// nothing decided and "happened" is a default.
+func (f *finder) status(s *sent, a, b, clause, relClause int, verb bool, date string) (string, bool) {
+	found := map[string]bool{}
+	scan := func(lo, hi int) {
+		for k := max(lo, 0); k < hi && k < len(s.toks); k++ {
+			if c := s.toks[k].clause; c != clause && c != relClause {
+				continue
+			}
+			if st, n := s.cueAt(k); n > 0 {
+				found[st] = true
+				k += n - 1
+			}
+		}
+	}
+	scan(a-8, a)
+	if !verb {
+		scan(b, b+12)
+	}
+	for _, st := range []string{news.StatusCanceled, news.StatusPlanned, news.StatusScheduled, news.StatusOngoing} {
+		if found[st] {
+			return st, false
+		}
+	}
+	past := false
+	for k := max(a-window, 0); k < len(s.toks) && k < b+window; k++ {
+		t := s.toks[k]
+		if t.clause != clause || !verb && k >= a && k < b || !t.word || t.upper {
+			continue
+		}
+		st, _ := s.cueAt(k)
+		if st == "past" || st == "report" || pastForm(t.low) {
+			if !s.blocked(k, k+1, a, b) {
+				past = true
+				break
+			}
+		}
+	}
+	switch date {
+	case "PAST_REF":
+		return news.StatusHappened, false
+	case "FUTURE_REF":
+		return news.StatusPlanned, false
+	case "":
+	default:
+		switch compareDate(date, f.in.Published) {
+		case -1:
+			return news.StatusHappened, false
+		case 1:
+			return news.StatusScheduled, false
+		case 0:
+			if past {
+				return news.StatusHappened, false
+			}
+			return news.StatusOngoing, false
+		}
+	}
+	if past {
+		return news.StatusHappened, false
+	}
+	return news.StatusHappened, true
+}
+
+var notPast = map[string]bool{"need": true, "speed": true, "indeed": true, "hundred": true, "red": true, "bed": true, "seed": true, "feed": true, "proceed": true, "exceed": true, "succeed": true, "based": true}
+
+// pastForm reports whether a lower-case word looks like a regular past
+// tense ("emphasized").
+func pastForm(w string) bool {
+	return len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPast[w] && !strings.ContainsAny(w, "-'.")
+}
+
+// compareDate compares a TIMEX3 date value with the publication date at
+// the value's granularity: -1 before, 0 containing it, 1 after, 2 unknown.
+func compareDate(v, published string) int {
+	if len(published) < 10 || len(v) < 4 {
+		return 2
+	}
+	for _, n := range []int{10, 7, 4} {
+		if len(v) == n && validPrefix(v) {
+			p := published[:n]
+			switch {
+			case v < p:
+				return -1
+			case v > p:
+				return 1
+			}
+			return 0
+		}
+	}
+	return 2
+}
+
+func validPrefix(v string) bool {
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if !(c >= '0' && c <= '9' || c == '-' && (i == 4 || i == 7)) {
+			return false
+		}
+	}
+	return true
+}
+
+// inherit gives undated events that happened the date and place of the
+// previous sentence, as news leads set the scene and the next sentence
+// goes on about it ("... met on Jan. 13 here. In a meeting, they ...").
+func (f *finder) inherit(got []*cand, prevIdx int) {
+	p := f.prev
+	if p == nil || p.idx != prevIdx {
+		return
+	}
+	date, placeName := "", ""
+	for _, t := range p.timexes {
+		if concrete(t.val) && (t.typ == news.TimexDate || t.typ == news.TimexTime) {
+			date = eventDate(t.typ, t.val)
+			break
+		}
+	}
+	if date == "" {
+		return
+	}
+	for _, e := range p.entities {
+		if e.kind == here || e.kind == place && (p.low(e.start-1) == "in" || p.low(e.start-1) == "at") {
+			placeName = e.name
+			break
+		}
+	}
+	if compareDate(date, f.in.Published) == 1 {
+		return // a future date cannot be when something happened
+	}
+	for _, c := range got {
+		if c.ev.Date == "" && c.ev.Status == news.StatusHappened && !c.weak && c.noun {
+			c.ev.Date = date
+			if c.ev.Place == "" {
+				c.ev.Place = placeName
+			}
+		}
+	}
+}
+
+// merge folds repeated mentions of one event into its first mention. Each
+// mention is compared with the last few kept events of its name only, so
+// the work stays linear.
+func merge(all []*cand) []news.Event {
+	var kept []*cand
+	byName := map[string][]*cand{}
+	for _, c := range all {
+		var into *cand
+		prior := byName[c.ev.Name]
+		for _, k := range prior[max(len(prior)-16, 0):] {
+			if same(k, c) {
+				into = k
+				break
+			}
+		}
+		if into == nil {
+			kept = append(kept, c)
+			byName[c.ev.Name] = append(prior, c)
+			continue
+		}
+		k := &into.ev
+		if k.Date == "" && c.ev.Date != "" || into.weak && !c.weak {
+			k.Status, into.weak = c.ev.Status, c.weak
+		}
+		if k.Date == "" {
+			k.Date = c.ev.Date
+		}
+		if k.Place == "" {
+			k.Place = c.ev.Place
+		}
+		for _, p := range c.ev.Participants {
+			if !slices.Contains(k.Participants, p) {
+				k.Participants = append(k.Participants, p)
+			}
+		}
+	}
+	out := make([]news.Event, 0, len(kept))
+	for _, k := range kept {
+		out = append(out, k.ev)
+	}
+	return out
+}
+
+// same reports whether two mentions with one name are one event: the same
+// date, or one undated whose participants are all among the other's, with
+// no conflicting status or place.
+func same(x, y *cand) bool {
+	a, b := &x.ev, &y.ev
+	if a.Place != "" && b.Place != "" && a.Place != b.Place {
+		return false
+	}
+	if a.Date != "" && b.Date != "" {
+		return a.Date == b.Date
+	}
+	u, d := x, y // u undated
+	if a.Date != "" {
+		u, d = y, x
+	}
+	if len(u.ev.Participants) == 0 || !subset(u.ev.Participants, d.ev.Participants) {
+		return false
+	}
+	return u.ev.Status == d.ev.Status || u.weak
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}

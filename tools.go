@@ -90,13 +90,13 @@ func (m *Main) cmdFeeds(ctx context.Context, args []string) error {
 // defaultCorpus finds ../shared/corpus/meantime beside the working folder
 // or beside the binary's source tree.
 func defaultCorpus() string {
-	for _, dir := range []string{"../shared/corpus/meantime", "shared/corpus/meantime"} {
+	for _, dir := range []string{"../shared/corpus/meantime/intra-doc_annotation", "shared/corpus/meantime/intra-doc_annotation"} {
 		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
 			abs, _ := filepath.Abs(dir)
 			return abs
 		}
 	}
-	return "../shared/corpus/meantime"
+	return "../shared/corpus/meantime/intra-doc_annotation"
 }
 
 func (m *Main) cmdEval(ctx context.Context, args []string) error {

@@ -274,7 +274,7 @@ func (r *Router) answerEvent(ctx context.Context, req Request, kind string, peop
 	var cands []scored
 	consider := func(evs []news.EventFact, bonus float64) {
 		for _, ev := range evs {
-			c := coverage(content, ev.Name+" "+ev.Text)
+			c := coverage(content, eventWords(ev))
 			if c == 0 && len(content) > 0 {
 				continue
 			}
@@ -348,7 +348,7 @@ func (r *Router) answerEvent(ctx context.Context, req Request, kind string, peop
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	best := cands[0].ev
 	// Without a named person, the event's own words must cover the question.
-	if len(people) == 0 && coverage(content, best.Name+" "+best.Text) < minCoverage {
+	if len(people) == 0 && coverage(content, eventWords(best)) < minCoverage {
 		return Response{}, false, nil
 	}
 	versions, ok := looked[best.Name]
@@ -366,12 +366,24 @@ func (r *Router) answerEvent(ctx context.Context, req Request, kind string, peop
 		events = append(events, v)
 	}
 	e := eventEmbed(events, req.Now)
-	e.Description = strings.TrimSpace(eventAnswer(kind, best, req) + "\n" + e.Description)
+	e.Description = strings.TrimSpace(eventAnswer(kind, best, people, req) + "\n" + e.Description)
 	return Response{Embeds: []Embed{e}}, true, nil
 }
 
-// eventAnswer is the one-line answer to a question about an event.
-func eventAnswer(kind string, ev news.EventFact, req Request) string {
+// eventWords is the text a question is matched against: the event's
+// name, text and place, and its date as words ("Tue, Jan 14, 2025").
+func eventWords(ev news.EventFact) string {
+	s := ev.Name + " " + ev.Text + " " + ev.Place
+	if ev.Date != "" {
+		s += " " + calendarDate(ev.Date)
+	}
+	return s
+}
+
+// eventAnswer is the one-line answer to a question about an event. To
+// "who", the people the question names are left out of the answer when
+// others remain ("Who is Iwaya meeting?").
+func eventAnswer(kind string, ev news.EventFact, asked []news.PersonMatch, req Request) string {
 	switch kind {
 	case "when":
 		if ev.Date == "" {
@@ -387,9 +399,19 @@ func eventAnswer(kind string, ev news.EventFact, req Request) string {
 		if len(ev.Participants) == 0 {
 			return "**The articles name no participants.**"
 		}
-		ps := make([]string, len(ev.Participants))
-		for i, p := range ev.Participants {
-			ps[i] = md(p)
+		var ps, all []string
+		for _, p := range ev.Participants {
+			all = append(all, md(p))
+			named := false
+			for _, a := range asked {
+				named = named || samePerson(a.Name, p) || containsWords(a, nameWords(p))
+			}
+			if !named {
+				ps = append(ps, md(p))
+			}
+		}
+		if len(ps) == 0 {
+			ps = all
 		}
 		return "**" + strings.Join(ps, ", ") + "**"
 	}

@@ -203,10 +203,17 @@ func shrinkEmbeds(es []Embed) {
 // list joins items as lines within limit characters. When not all fit, a
 // last line says how many more there are and, when more is set, where.
 func list(items []string, limit int, more string) string {
+	return listN(len(items), func(i int) string { return items[i] }, limit, more)
+}
+
+// listN is list over n items made on demand by item, so that long lists
+// cost only the items shown.
+func listN(n int, item func(int) string, limit int, more string) string {
 	var b strings.Builder
-	n := 0
-	for i, it := range items {
-		rest := len(items) - i - 1
+	used := 0
+	for i := 0; i < n; i++ {
+		it := item(i)
+		rest := n - i - 1
 		tail := 0
 		if rest > 0 {
 			tail = runes(moreLine(rest, more)) + 1
@@ -215,15 +222,14 @@ func list(items []string, limit int, more string) string {
 		if b.Len() > 0 {
 			add++
 		}
-		if n+add+tail > limit {
-			if n == 0 {
+		if used+add+tail > limit {
+			if used == 0 {
 				// Even the first item is too long: cut it.
-				it = Cut(it, limit-runes(moreLine(len(items)-1, more))-1)
+				it = Cut(it, limit-tail)
 				b.WriteString(it)
-				n = runes(it)
 				i++
 			}
-			if left := len(items) - i; left > 0 {
+			if left := n - i; left > 0 {
 				if b.Len() > 0 {
 					b.WriteString("\n")
 				}
@@ -235,7 +241,7 @@ func list(items []string, limit int, more string) string {
 			b.WriteString("\n")
 		}
 		b.WriteString(it)
-		n += add
+		used += add
 	}
 	return b.String()
 }
@@ -290,13 +296,16 @@ func snippet(s string) string {
 	return strings.Join(parts, "**")
 }
 
+// urlEscaper keeps a URL from closing a markdown link early.
+var urlEscaper = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20")
+
 // link renders an article title, linked when it has a URL.
 func link(a news.ArticleRef) string {
 	title := articleTitle(a)
 	if a.URL == "" || !strings.HasPrefix(a.URL, "http") {
 		return "*" + md(Cut(title, 120)) + "*"
 	}
-	u := strings.NewReplacer("(", "%28", ")", "%29", " ", "%20").Replace(a.URL)
+	u := urlEscaper.Replace(a.URL)
 	return "[" + md(Cut(title, 120)) + "](" + u + ")"
 }
 

@@ -234,25 +234,19 @@ func personEmbed(pf news.PersonFacts, now time.Time) Embed {
 		e.Fields = append(e.Fields, Field{Name: "Described as", Value: list(items, MaxFieldValue, "")})
 	}
 	if len(pf.Events) > 0 {
-		items := make([]string, 0, len(pf.Events))
-		for _, ev := range pf.Events {
-			items = append(items, "• "+eventLine(ev, now)+"\n  "+cite(ev.Source, 160))
-		}
-		e.Fields = append(e.Fields, Field{Name: "What the articles say", Value: list(items, MaxFieldValue, "/when for one event")})
+		e.Fields = append(e.Fields, Field{Name: "What the articles say", Value: listN(len(pf.Events), func(i int) string {
+			return "• " + eventLine(pf.Events[i], now) + "\n  " + cite(pf.Events[i].Source, 160)
+		}, MaxFieldValue, "/when for one event")})
 	}
 	if len(pf.Quotes) > 0 {
-		items := make([]string, 0, len(pf.Quotes))
-		for _, q := range pf.Quotes {
-			items = append(items, quoteLine(q, 200))
-		}
-		e.Fields = append(e.Fields, Field{Name: "Said", Value: list(items, MaxFieldValue, "/quote person:"+cutBytes(pf.Name, 60))})
+		e.Fields = append(e.Fields, Field{Name: "Said", Value: listN(len(pf.Quotes), func(i int) string {
+			return quoteLine(pf.Quotes[i], 200)
+		}, MaxFieldValue, "/quote person:"+cutBytes(pf.Name, 60))})
 	}
 	if len(pf.Articles) > 0 {
-		items := make([]string, 0, len(pf.Articles))
-		for _, a := range pf.Articles {
-			items = append(items, "• "+link(a)+", "+articleDate(a))
-		}
-		e.Fields = append(e.Fields, Field{Name: "Articles", Value: list(items, MaxFieldValue, "/articles")})
+		e.Fields = append(e.Fields, Field{Name: "Articles", Value: listN(len(pf.Articles), func(i int) string {
+			return "• " + link(pf.Articles[i]) + ", " + articleDate(pf.Articles[i])
+		}, MaxFieldValue, "/articles")})
 	}
 	e.Footer = fmt.Sprintf("%d %s in %d %s", pf.Mentions, plural(pf.Mentions, "mention", "mentions"),
 		len(pf.Articles), plural(len(pf.Articles), "article", "articles"))

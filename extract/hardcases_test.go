@@ -394,3 +394,19 @@ func TestAsianNamesAndNonPeople(t *testing.T) {
 		t.Errorf("Extract people = %q, want only the four people", names(ex))
 	}
 }
+
+func TestNominalSpeakerAndAgencyDateline(t *testing.T) {
+	text := "(CNN) - Energy Minister Pablo Herrera announced new tariffs on Monday.\n\n" +
+		"\u201cWe cannot keep subsidising imports forever,\u201d the minister said.\n\n" +
+		"By Jane Doe, Staff Writer"
+	ex := run(t, text)
+	if ex.Sentences[0].Kind != news.KindDateline || !strings.HasPrefix(bodyTexts(ex)[0], "Energy Minister") {
+		t.Errorf("Extract((CNN) - ...) first sentences = %q (%s), want the agency as a dateline", ex.Sentences[0].Text, ex.Sentences[0].Kind)
+	}
+	if len(ex.Quotes) != 1 || ex.Quotes[0].Speaker != "Pablo Herrera" {
+		t.Errorf("Extract quotes = %+v, want one by Pablo Herrera (\"the minister said\")", ex.Quotes)
+	}
+	if p := wantPerson(t, ex, "Jane Doe"); !slices.Contains(p.Roles, "writer") {
+		t.Errorf("Extract Jane Doe roles = %q, want writer", p.Roles)
+	}
+}

@@ -151,6 +151,18 @@ func (a *analysis) findDateline(p span) (end, body int, place string) {
 		return 0, 0, ""
 	}
 	head := strings.TrimSpace(t[:d])
+	if strings.HasPrefix(head, "(") && strings.HasSuffix(head, ")") && len(head) <= 12 && allUpper(head[1:len(head)-1]) {
+		// "(CNN) -": an agency with no place.
+		end = p.s + d + 1
+		for end < p.e && a.text[end] == '-' {
+			end++
+		}
+		body = end
+		for body < p.e && isSpace(a.text[body]) {
+			body++
+		}
+		return end, body, ""
+	}
 	// Drop an agency in parentheses and a date after a comma.
 	if i := strings.IndexByte(head, '('); i > 0 {
 		head = strings.TrimSpace(head[:i])
@@ -291,8 +303,9 @@ func (a *analysis) bylineNames(s, role string) []author {
 				continue
 			}
 			r, _ := utf8.DecodeRuneInString(part)
-			if !unicode.IsUpper(r) {
-				// "a correspondent in Seoul": the role of the name before.
+			if !unicode.IsUpper(r) || len(out) > 0 && a.bylineRole(part) != "" {
+				// "a correspondent in Seoul", "Staff Writer": the role of
+				// the name before.
 				if len(out) > 0 {
 					if ro := a.bylineRole(part); ro != "" {
 						out[len(out)-1].role = ro

@@ -377,7 +377,7 @@ func (a *analysis) run(c *sentenceCtx, i, j int) {
 				continue
 			}
 		}
-		if ns == c.first || (ns > 0 && (toks[ns-1].w == `"` || toks[ns-1].w == "(")) && ns == i {
+		if ns == i && (ns == c.first || ns > 0 && (toks[ns-1].w == `"` || toks[ns-1].w == "(")) {
 			low := strings.ToLower(toks[ns].w)
 			if ns+1 < j && a.x.isCommon(low) && !a.x.given[toks[ns].w] && cls[ns-i] == clsOther {
 				ns++ // "Top Japanese ...", "The Dow ..."
@@ -387,11 +387,8 @@ func (a *analysis) run(c *sentenceCtx, i, j int) {
 		break
 	}
 	ne := j
-	for ne > ns && (cls[ne-1-i] == clsCal || toks[ne-1].w == "Jr." || toks[ne-1].w == "Sr.") {
-		if toks[ne-1].w == "Jr." || toks[ne-1].w == "Sr." {
-			break
-		}
-		ne--
+	for ne > ns && cls[ne-1-i] == clsCal {
+		ne-- // "Smith Monday"
 	}
 	// Organisations: a cue word in the name part, or in the words before
 	// a title ("General Motors CEO").
@@ -447,7 +444,8 @@ func roleStart(cls []int, i, L int) int {
 	return k
 }
 
-var digitsOrCaps = func(w string) bool {
+// digitsOrCaps reports whether w has a digit or is an acronym in capitals.
+func digitsOrCaps(w string) bool {
 	upper, letters := 0, 0
 	for _, r := range w {
 		if unicode.IsDigit(r) {

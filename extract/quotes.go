@@ -315,6 +315,13 @@ func (a *analysis) speakerAfter(q int) int {
 				return a.mentions[mi].person
 			}
 		}
+		// '," the minister said', '," said the spokeswoman'.
+		if k >= 2 && (toks[k-2].w == "the" || toks[k-2].w == "The") {
+			return a.nominalSpeaker(toks[k-1].w, q)
+		}
+		if k+2 < len(toks) && toks[k+1].w == "the" {
+			return a.nominalSpeaker(toks[k+2].w, q)
+		}
 		break
 	}
 	return -1
@@ -393,4 +400,26 @@ func (a *analysis) subject(r reported) int {
 		return a.mentions[ms[0]].person
 	}
 	return a.mentions[ms[len(ms)-1]].person
+}
+
+// nominalSpeaker resolves "the minister" to the last person named before
+// cleaned offset pos whose role ends in that word, or returns -1.
+func (a *analysis) nominalSpeaker(head string, pos int) int {
+	head = strings.ToLower(head)
+	if c := a.x.titles[head]; c != titleGov && c != titleJob {
+		return -1
+	}
+	i := sort.Search(len(a.mentions), func(i int) bool { return a.mentions[i].s >= pos })
+	for i--; i >= 0; i-- {
+		p := a.mentions[i].person
+		if p < 0 {
+			continue
+		}
+		for _, f := range a.people[p].facts {
+			if f.Kind == news.FactRole && (f.Value == head || strings.HasSuffix(f.Value, " "+head)) {
+				return p
+			}
+		}
+	}
+	return -1
 }

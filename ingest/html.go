@@ -3,7 +3,6 @@ package ingest
 import (
 	"bytes"
 	"fmt"
-	"io"
 	nurl "net/url"
 	"strings"
 	"time"
@@ -78,7 +77,7 @@ func parseHTML(name string, data []byte, contentType string) (news.Document, err
 		// Readability gives up on short pages: fall back to the whole
 		// body, chrome and scripts already gone.
 		dropElements(root, func(n *html.Node) bool { return n.DataAtom == atom.Script || n.DataAtom == atom.Head })
-		if body := plainText(root); len(strings.Fields(body)) > len(strings.Fields(text)) {
+		if body := render.InnerText(root); len(strings.Fields(body)) > len(strings.Fields(text)) {
 			text = body
 		}
 		if doc.Title == "" {
@@ -112,20 +111,12 @@ func dropElements(n *html.Node, drop func(*html.Node) bool) {
 	}
 }
 
-// plainText renders a node's text with one paragraph per block.
-func plainText(n *html.Node) string {
-	return render.InnerText(n)
-}
-
 // titleOf returns the page's <title>, or "".
 func titleOf(data []byte) string {
 	z := html.NewTokenizer(bytes.NewReader(data))
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			if z.Err() == io.EOF {
-				return ""
-			}
 			return ""
 		case html.StartTagToken:
 			name, _ := z.TagName()

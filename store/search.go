@@ -34,8 +34,10 @@ func ftsQuery(terms string) string {
 }
 
 // Search finds the sentences containing every word of terms, best bm25
-// rank first, from offset, with the total number of matches. Snippets mark
-// the matched words with **. Text with no words gives no hits and no error.
+// rank first, from offset, with the total number of matches. Only the
+// newest 5,000 matches are ranked, and the total is capped to match.
+// Snippets mark the matched words with **. Text with no words gives no
+// hits and no error.
 func (s *Store) Search(ctx context.Context, terms string, offset, limit int) ([]news.SearchHit, int, error) {
 	q := ftsQuery(terms)
 	if q == "" {
@@ -49,12 +51,17 @@ func (s *Store) Search(ctx context.Context, terms string, offset, limit int) ([]
 	return hits, total, nil
 }
 
-// searchRankSQL ranks every match but returns only the page's rowids with
-// the total; searchHitSQL then builds a hit (snippet, sentence, article)
-// for one rowid, so snippets are made for the page and not for every match.
+// maxRanked bounds the work of one search: bm25 reads every match's
+// length, so only the newest maxRanked matching sentences are ranked and
+// paged through.
+const maxRanked = 5000
+
+// searchRankSQL ranks the newest maxRanked matches and returns the page's
+// rowids; searchHitSQL then builds a hit (snippet, sentence, article) for
+// one rowid, so snippets are made for the page and not for every match.
 const (
-	searchRankSQL = `SELECT rowid, rank, count(*) OVER () FROM sentences_fts WHERE sentences_fts MATCH ?
-		ORDER BY rank, rowid LIMIT ? OFFSET ?`
+	searchRankSQL = `SELECT rowid, rank FROM (SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ?1
+		ORDER BY rowid DESC LIMIT ?2) ORDER BY rank, rowid LIMIT ?3 OFFSET ?4`
 	searchHitSQL = `SELECT s.idx, s.text, snippet(sentences_fts, 0, '**', '**', '…', 24), ` + articleCols + `
 		FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN articles a ON a.id = s.article_id
 		WHERE sentences_fts MATCH ? AND sentences_fts.rowid = ?`
@@ -66,17 +73,24 @@ func (s *Store) search(ctx context.Context, q string, offset, limit int) ([]news
 		return nil, 0, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, searchRankSQL, q, limit, offset)
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?`, q).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	total = min(total, maxRanked)
+	if offset >= total {
+		return nil, total, nil
+	}
+	rows, err := tx.QueryContext(ctx, searchRankSQL, q, maxRanked, limit, offset)
 	if err != nil {
 		return nil, 0, err
 	}
 	var hits []news.SearchHit
 	var ids []int64
-	total := 0
 	for rows.Next() {
 		var id int64
 		var h news.SearchHit
-		if err := rows.Scan(&id, &h.Score, &total); err != nil {
+		if err := rows.Scan(&id, &h.Score); err != nil {
 			rows.Close()
 			return nil, 0, err
 		}
@@ -86,13 +100,6 @@ func (s *Store) search(ctx context.Context, q string, offset, limit int) ([]news
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
-	}
-	if len(hits) == 0 {
-		// Past the last page, or no match: count alone.
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?`, q).Scan(&total); err != nil {
-			return nil, 0, err
-		}
-		return nil, total, nil
 	}
 	for i, id := range ids {
 		h := &hits[i]

@@ -47,6 +47,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		"&_pragma=journal_mode(wal)" +
 		"&_pragma=foreign_keys(1)" +
 		"&_pragma=synchronous(normal)" +
+		"&_pragma=mmap_size(268435456)" +
 		"&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {

@@ -23,7 +23,7 @@ type Input struct {
 	Organizations []news.Entity
 	Timexes       []news.Timex
 	Published     string // YYYY-MM-DD
-	Dateline      string // the dateline's place ("SEOUL"), which "here" refers to
+	Dateline      string // the dateline's place ("LIMA"), which "here" refers to
 }
 
 // Find returns the article's events in text order, one per distinct event:
@@ -115,7 +115,7 @@ type finder struct {
 }
 
 // hereName maps the dateline to a place entity's spelling when one
-// matches ("SEOUL" becomes "Seoul").
+// matches ("LIMA" becomes "Lima").
 func hereName(in Input) string {
 	d := strings.TrimSpace(in.Dateline)
 	if d == "" {

@@ -33,7 +33,7 @@ func (p phrases) sort() {
 var (
 	triggers = phrases{}
 	cues     = phrases{}
-	headOf   = map[string]bool{} // "declaration" in "declaration of martial law"
+	headOf   = map[string]bool{} // "declaration" in "declaration of war"
 )
 
 func init() {

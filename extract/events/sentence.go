@@ -17,7 +17,7 @@ var prepositions = map[string]bool{
 }
 
 // complementPreps open the complement kept in a nominal event's text
-// ("inauguration to the presidency", "meeting with X").
+// ("election to the senate", "meeting with X").
 var complementPreps = map[string]bool{"to": true, "of": true, "with": true, "between": true, "against": true, "into": true, "on": true, "over": true, "by": true}
 
 var stopWords = map[string]bool{"and": true, "or": true, "but": true, "which": true, "who": true, "that": true, "while": true, "as": true, "when": true, "where": true}
@@ -76,7 +76,7 @@ func (f *finder) sentence(s *sent, before []*cand) []*cand {
 // antecedent finds the event that a definite mention is about: the last
 // event with the same name in this or the two previous sentences, or, for
 // a bare cancellation, the last event of this or the previous sentence
-// ("was scheduled to visit Seoul, but the trip was canceled").
+// ("was due to visit Lima, but the tour was called off").
 func antecedent(c *cand, idx int, out, before []*cand) *cand {
 	for _, list := range [][]*cand{out, before} {
 		for i := len(list) - 1; i >= 0 && i >= len(list)-16; i-- {
@@ -210,9 +210,9 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 	verb := fm.verb
 	head := a
 	if !verb && s.low(a-1) == "of" && headOf[s.low(a-2)] {
-		head = a - 2 // "declaration of martial law"
+		head = a - 2 // "declaration of war"
 	}
-	// A possessor before the noun: "Donald Trump's inauguration".
+	// A possessor before the noun: "Jane Doe's resignation".
 	possStart, possName := -1, ""
 	if !verb {
 		for k := head - 1; k >= 0 && k >= head-3; k-- {
@@ -232,7 +232,7 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 	if possStart >= 0 {
 		start = possStart
 	} else if !verb {
-		// Keep modifiers: "60th anniversary", "first bilateral visit".
+		// Keep modifiers: "12th summit", "first official visit".
 		for k := head - 1; k >= 0 && k >= head-3 && s.toks[k].word && !determiners[s.low(k)] && modifier(s.toks[k]) && s.toks[k].clause == clause; k-- {
 			if _, n := s.cueAt(k); n > 0 {
 				break
@@ -240,7 +240,7 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 			start = k
 		}
 	}
-	// A nominal inside "celebration of the anniversary" belongs to the
+	// A nominal inside "in memory of the attack" belongs to the
 	// phrase around it, so only its own neighbourhood counts.
 	embedded := false
 	if !verb {
@@ -271,8 +271,8 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 	inScope := func(k int) bool {
 		return k >= lo && k < hi && (s.toks[k].clause == clause || s.toks[k].clause == relClause)
 	}
-	// A noun's date and place sit close to it ("the Jan. 20 inauguration
-	// in Washington"); further away they belong to the clause's verb.
+	// A noun's date and place sit close to it ("the March 5 election in
+	// Lima"); further away they belong to the clause's verb.
 	near := func(k int) bool { return inScope(k) && (verb || k >= start-nounWindow && k < end+nounWindow) }
 
 	ev := news.Event{Name: fm.name, Text: s.text[s.toks[start].start:s.toks[end-1].end], Sentence: s.idx, Participants: []string{}}
@@ -372,8 +372,8 @@ func (s *sent) personBefore(k int, prev string) string {
 }
 
 // modifier reports whether a word is a numeral or looks like an adjective
-// that may sit between a determiner and a nominal trigger ("60th",
-// "first", "bilateral", "historic", "formal").
+// that may sit between a determiner and a nominal trigger ("12th",
+// "first", "annual", "historic", "formal").
 func modifier(t tok) bool {
 	w := t.low
 	if t.upper || t.poss || prepositions[w] || stopWords[w] {
@@ -401,8 +401,8 @@ func (s *sent) entityEnding(end int) *span {
 }
 
 // complement returns the end of the event text after the trigger ending at
-// token b: a noun keeps one prepositional phrase ("to the U.S.
-// presidency"), a verb its object ("visit Seoul", "meet with X").
+// token b: a noun keeps one prepositional phrase ("election to the
+// senate"), a verb its object ("visit Lima", "meet with X").
 func (s *sent) complement(b, clause int, verb bool) int {
 	k := b
 	if verb {
@@ -546,7 +546,8 @@ func validPrefix(v string) bool {
 
 // inherit gives undated events that happened the date and place of the
 // previous sentence, as news leads set the scene and the next sentence
-// goes on about it ("... met on Jan. 13 here. In a meeting, they ...").
+// goes on about it ("... talks opened on March 5 in Lima. At the talks,
+// the two ministers ...").
 func (f *finder) inherit(got []*cand, prevIdx int) {
 	p := f.prev
 	if p == nil || p.idx != prevIdx {

@@ -17,9 +17,9 @@ var monthAlonePrep = map[string]bool{
 	"between": true, "and": true, "or": true, "to": true, "for": true, "throughout": true, "end": true, "-": true,
 }
 
-// explicit reads calendar dates: "Jan. 20", "January 20, 2025", "20
-// January", "2025-01-20", "7/8/07", "December 2024", "December", with an
-// optional weekday in front ("Tuesday, Jan. 14").
+// explicit reads calendar dates: "Feb. 3", "March 5, 2024", "5 March",
+// "2024-03-05", "7/8/07", "December 2023", "December", with an optional
+// weekday in front ("Tuesday, Feb. 4").
 func (sc *scanner) explicit(i int) cand {
 	if _, wn := sc.weekdayAt(i); wn > 0 {
 		j := i + wn

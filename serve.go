@@ -2,12 +2,8 @@ package main
 
 import (
 	"context"
-	"crypto/ed25519"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"net"
-	"net/http"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -102,9 +98,9 @@ func (m *Main) cmdServe(ctx context.Context, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	key, err := hex.DecodeString(m.cfg.DiscordPublicKey)
-	if err != nil || len(key) != ed25519.PublicKeySize {
-		return errors.New("DISCORD_PUBLIC_KEY must be the application's public key: 64 hex characters")
+	key, err := bot.ParsePublicKey(m.cfg.DiscordPublicKey)
+	if err != nil {
+		return fmt.Errorf("DISCORD_PUBLIC_KEY must be the application's public key (64 hex characters): %w", err)
 	}
 	if _, err := m.open(ctx, *db); err != nil {
 		return err
@@ -126,27 +122,11 @@ func (m *Main) cmdServe(ctx context.Context, args []string) error {
 		rest.REST = s
 		sender = bot.NewChannelSender(s)
 	}
-	h, err := bot.NewHTTPHandler(m.fullRouter(), ed25519.PublicKey(key), rest)
+	h, err := bot.NewHTTPHandler(m.fullRouter(), key, rest)
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", *addr, err)
-	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
-	m.log.Info("serving the HTTP interactions endpoint", "addr", ln.Addr().String(), "path", "/interactions")
-	serve := func(ctx context.Context) error {
-		errc := make(chan error, 1)
-		go func() { errc <- srv.Serve(ln) }()
-		select {
-		case err := <-errc:
-			return err
-		case <-ctx.Done():
-			shutdown, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-			defer cancel()
-			return srv.Shutdown(shutdown)
-		}
-	}
+	m.log.Info("serving the HTTP interactions endpoint", "addr", *addr, "path", "/interactions")
+	serve := func(ctx context.Context) error { return h.Serve(ctx, *addr) }
 	return m.runWithBackground(ctx, serve, sender)
 }

@@ -49,6 +49,11 @@ func startBot(t *testing.T, cfg Config, router dispatcher) *harness {
 	t.Helper()
 	fake := fakediscord.New()
 	t.Cleanup(fake.Close)
+	if cfg.DeferAfter == 0 {
+		// A loaded test machine must not turn answers into deferrals;
+		// TestHTTPDeferrals covers that path without depending on time.
+		cfg.DeferAfter = time.Minute
+	}
 	cfg.Token = "test-token"
 	cfg.AppID = fake.AppID
 	cfg.APIURL = fake.URL

@@ -45,6 +45,9 @@ func startEndpoint(t testing.TB, router dispatcher, opts HTTPOptions) *endpoint 
 		}
 	}
 	opts.Logger = testLogger()
+	if opts.DeferAfter == 0 {
+		opts.DeferAfter = time.Minute // see startBot
+	}
 	h, err := newHTTPHandler(router, pub, opts)
 	if err != nil {
 		t.Fatal(err)

@@ -105,17 +105,45 @@ func (r *Router) answer(ctx context.Context, req Request, q string) (Response, b
 		return Response{}, false, err
 	}
 	content := contentWords(q, people)
+	proper := properWords(q, typed)
 	if len(people) > 0 && saidAbout.MatchString(q) {
 		if resp, ok, err := r.answerQuote(ctx, people[0], content); ok || err != nil {
 			return resp, ok, err
 		}
 	}
 	if kind == "when" || kind == "where" || kind == "who" || kind == "what" || len(people) > 0 {
-		if resp, ok, err := r.answerEvent(ctx, req, kind, people, content); ok || err != nil {
+		if resp, ok, err := r.answerEvent(ctx, req, kind, people, content, proper); ok || err != nil {
 			return resp, ok, err
 		}
 	}
-	return r.answerSearch(ctx, q, append(content, typed...))
+	return r.answerSearch(ctx, q, append(content, typed...), proper)
+}
+
+// properWords are the capitalised words of a question that name no stored
+// person ("Tokyo", "Zelensky"): an answer must contain every one of them,
+// or it would be about something else.
+func properWords(q string, typed []string) []string {
+	skip := map[string]bool{}
+	for _, w := range typed {
+		skip[w] = true
+	}
+	var out []string
+	for _, run := range capitalRuns(q) {
+		for _, w := range run {
+			for _, lw := range words(w) {
+				if !stopwords[lw] && !skip[lw] {
+					skip[lw] = true
+					out = append(out, lw)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// hasAll reports whether text contains every word of want, by stem.
+func hasAll(want []string, text string) bool {
+	return len(want) == 0 || coverage(want, text) == 1
 }
 
 func firstMatch(q string, res ...*regexp.Regexp) string {
@@ -266,7 +294,7 @@ func coverage(content []string, text string) float64 {
 // answerEvent answers a when, where or who question from stored events:
 // the named person's events first, else events whose names share the
 // question's words.
-func (r *Router) answerEvent(ctx context.Context, req Request, kind string, people []news.PersonMatch, content []string) (Response, bool, error) {
+func (r *Router) answerEvent(ctx context.Context, req Request, kind string, people []news.PersonMatch, content, proper []string) (Response, bool, error) {
 	type scored struct {
 		ev    news.EventFact
 		score float64
@@ -275,7 +303,7 @@ func (r *Router) answerEvent(ctx context.Context, req Request, kind string, peop
 	consider := func(evs []news.EventFact, bonus float64) {
 		for _, ev := range evs {
 			c := coverage(content, eventWords(ev))
-			if c == 0 && len(content) > 0 {
+			if c == 0 && len(content) > 0 || !hasAll(proper, eventWords(ev)+" "+strings.Join(ev.Participants, " ")+" "+ev.Source.Sentence) {
 				continue
 			}
 			s := c + bonus
@@ -453,7 +481,7 @@ func (r *Router) answerQuote(ctx context.Context, p news.PersonMatch, content []
 
 // answerSearch answers from the sentences that contain most of the
 // question's content words, best bm25 rank first.
-func (r *Router) answerSearch(ctx context.Context, q string, content []string) (Response, bool, error) {
+func (r *Router) answerSearch(ctx context.Context, q string, content, proper []string) (Response, bool, error) {
 	if len(content) == 0 {
 		return Response{}, false, nil
 	}
@@ -474,7 +502,7 @@ func (r *Router) answerSearch(ctx context.Context, q string, content []string) (
 		}
 		for _, h := range hs {
 			key := fmt.Sprintf("%d:%d", h.Citation.Article.ID, h.Citation.SentenceIndex)
-			if seen[key] || coverage(content, h.Citation.Sentence) < minCoverage {
+			if seen[key] || coverage(content, h.Citation.Sentence) < minCoverage || !hasAll(proper, h.Citation.Sentence) {
 				continue
 			}
 			seen[key] = true

@@ -79,7 +79,8 @@ func (r *Router) Slow(req Request) bool { return r.handlers[req.Command].slow }
 
 // Run answers one command. A returned error is an internal failure: the
 // transport logs it and shows a short, kind, ephemeral message. Problems the
-// user can fix come back as ephemeral Responses instead.
+// user can fix come back as ephemeral Responses instead. Every Response is
+// cut to Discord's limits (see Fit) before it is returned.
 func (r *Router) Run(ctx context.Context, req Request) (Response, error) {
 	if req.Now.IsZero() {
 		req.Now = r.deps.Now()
@@ -95,7 +96,8 @@ func (r *Router) Run(ctx context.Context, req Request) (Response, error) {
 	return Fit(resp), nil
 }
 
-// Complete answers an autocomplete request with at most 25 choices.
+// Complete answers an autocomplete request with at most 25 choices, each
+// name and value cut to Discord's 100 characters.
 func (r *Router) Complete(ctx context.Context, req Request) ([]Choice, error) {
 	h, ok := r.handlers[req.Command]
 	if !ok || h.complete == nil {

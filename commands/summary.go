@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -97,12 +98,24 @@ func summaryEmbed(af news.ArticleFacts, now time.Time) Embed {
 		}
 		e.Fields = append(e.Fields, Field{Name: "Key people", Value: list(items, MaxFieldValue, "/who for one person")})
 	}
-	var dated []string
+	var events []news.EventFact
 	for _, ev := range af.Events {
-		if ev.Date == "" {
-			continue
+		if ev.Date != "" {
+			events = append(events, ev)
 		}
-		dated = append(dated, "• "+eventLine(ev, now))
+	}
+	// In date order; values that are not calendar dates go last.
+	sort.SliceStable(events, func(i, j int) bool {
+		ti, pi := calendar(events[i].Date)
+		tj, pj := calendar(events[j].Date)
+		if (pi == precNone) != (pj == precNone) {
+			return pj == precNone
+		}
+		return ti.Before(tj)
+	})
+	dated := make([]string, len(events))
+	for i, ev := range events {
+		dated[i] = "• " + eventLine(ev, now)
 	}
 	if len(dated) > 0 {
 		e.Fields = append(e.Fields, Field{Name: "Dates", Value: list(dated, MaxFieldValue, "/when for one event")})

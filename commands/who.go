@@ -284,7 +284,7 @@ func eventLine(ev news.EventFact, now time.Time) string {
 	}
 	name := firstNonEmpty(ev.Text, ev.Name)
 	b.WriteString(md(Cut(name, 120)))
-	if ev.Place != "" {
+	if ev.Place != "" && !strings.Contains(strings.ToLower(name), strings.ToLower(ev.Place)) {
 		b.WriteString(" in " + md(ev.Place))
 	}
 	if s := status(ev, now); s != "" {

@@ -151,8 +151,9 @@ type analysis struct {
 	// or "presidency", for "the administration of X".
 	adminCountry string
 	extras       []mentionExtra
-	cont         bool     // a later window: no headline or dateline
-	known        []string // full names of people from earlier windows
+	natCount     map[string]int // country -> mentions by nationality adjective
+	cont         bool           // a later window: no headline or dateline
+	known        []string       // full names of people from earlier windows
 	clsBuf       []int
 	people       []*person
 }
@@ -164,7 +165,7 @@ type author struct {
 }
 
 func newAnalysis(doc news.Document) *analysis {
-	a := &analysis{x: words(), doc: doc}
+	a := &analysis{x: words(), doc: doc, natCount: map[string]int{}}
 	a.text, a.om = clean(doc.Text)
 	a.places.init()
 	a.orgs.init()

@@ -39,6 +39,7 @@ type lexicon struct {
 	capitals    map[string]string // capital -> country
 	cities      map[string]string // city, region or US state -> country
 	nationality map[string]string // adjective -> country
+	regions     map[string]bool   // region adjectives: European, Arab
 	titles      map[string]string // lower-case title phrase -> class
 	titleMaxLen int               // longest title phrase in words
 	orgCues     map[string]bool
@@ -84,7 +85,7 @@ func lines(name string) []string {
 func loadLexicon() *lexicon {
 	x := &lexicon{
 		given: map[string]bool{}, countries: map[string]string{}, capitals: map[string]string{},
-		cities: map[string]string{}, nationality: map[string]string{}, titles: map[string]string{},
+		cities: map[string]string{}, nationality: map[string]string{}, regions: map[string]bool{}, titles: map[string]string{},
 		orgCues: map[string]bool{}, placeCues: map[string]bool{}, orgs: map[string]bool{}, abbrevs: map[string]string{},
 		calendar: map[string]bool{}, speech: map[string]bool{},
 	}
@@ -125,7 +126,9 @@ func loadLexicon() *lexicon {
 		}
 	}
 	for _, l := range lines("nationalities.txt") {
-		if a, c, ok := strings.Cut(l, "|"); ok {
+		if a, c, ok := strings.Cut(l, "|"); ok && c == "" {
+			x.regions[a] = true
+		} else if ok {
 			x.nationality[a] = c
 			if !strings.HasSuffix(a, "s") && !strings.HasSuffix(a, "ese") && !strings.HasSuffix(a, "ish") && !strings.HasSuffix(a, "ch") {
 				x.nationality[a+"s"] = c // demonym plural: Americans

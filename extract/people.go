@@ -164,6 +164,13 @@ func (a *analysis) findPlaces(c *sentenceCtx) {
 		if !capWord(c.toks[i]) {
 			continue
 		}
+		if n := a.x.nationality[c.toks[i].w]; n != "" {
+			a.natCount[n]++ // "Russian markets" speaks of Russia too
+			continue
+		}
+		if i+1 < len(c.toks) && c.toks[i+1].w == "$" && c.toks[i+1].s == c.toks[i].e {
+			continue // US$19.7 is money, not a place
+		}
 		for n := min(a.x.placeMaxLen, len(c.toks)-i); n >= 1; n-- {
 			if n > 1 && !allWords(c.toks[i:i+n]) {
 				continue
@@ -244,8 +251,9 @@ func (a *analysis) findRuns(c *sentenceCtx) {
 			}
 			if t.kind == tokWord && j+1 < len(toks) && capWord(toks[j+1]) {
 				if t.w == "of" || t.w == "for" || t.w == "on" {
-					// "Secretary of State", "Institute for Fiscal Studies".
-					if k := a.class(toks[j-1]); k == clsOrg || k == clsTitle && t.w == "of" {
+					// "Secretary of State", "Commissioner for Competition",
+					// "Institute for Fiscal Studies".
+					if k := a.class(toks[j-1]); k == clsOrg || k == clsTitle && t.w != "on" {
 						j++
 						continue
 					}
@@ -263,7 +271,7 @@ func (a *analysis) class(t token) int {
 	if t.kind != tokWord {
 		return clsOther
 	}
-	if t.w == "of" {
+	if t.w == "of" || t.w == "for" {
 		return clsOf
 	}
 	if a.x.orgCues[t.w] {
@@ -279,7 +287,7 @@ func (a *analysis) class(t token) int {
 	case titleMod, titleDept:
 		return clsMod
 	}
-	if _, ok := a.x.nationality[t.w]; ok {
+	if _, ok := a.x.nationality[t.w]; ok || a.x.regions[t.w] {
 		return clsNat
 	}
 	return clsOther
@@ -532,6 +540,17 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 	if ntok == 0 {
 		return
 	}
+	// A name made only of title words ("Secretary of Defense" gives
+	// "Defense") names no one.
+	named := false
+	for k := ns; k < ne; k++ {
+		if c := cls[k-i]; c == clsOther || c == clsPlace {
+			named = true
+		}
+	}
+	if !named {
+		return
+	}
 	m.s, m.e, m.name, m.ntok = toks[ns].s, toks[ne-1].e, joinToks(a.text, toks[ns:ne]), ntok
 	m.given = a.x.given[toks[ns].w]
 	var p rolePhrase
@@ -547,7 +566,13 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 		rs := roleStart(cls, i, L)
 		ts := append(append([]token(nil), toks[b:i]...), toks[rs:ns]...)
 		p = a.parseRole(ts)
-		for k := i; k < rs && p.nat == ""; k++ {
+		if pre := orgPrefix(a, toks[i:rs], cls[:rs-i]); pre != "" && len(p.roles) > 0 {
+			p.org = pre // "Apple CEO Tim Cook"
+		}
+		for k := i; k < rs && p.nat == "" && !p.region; k++ {
+			if a.x.regions[toks[k].w] {
+				p.region = true // "European Commissioner": no single country
+			}
 			if n := a.x.nationality[toks[k].w]; n != "" {
 				p.nat = n
 			} else if pm, ok := c.placeAt[k]; ok {
@@ -559,11 +584,11 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 		m.titled = true
 	} else if lp, ok := a.leftRole(toks, ns); ok {
 		p = lp
-		m.appos = true
+		m.appos = lp.personal()
 	}
 	if rp, ok := a.rightRole(toks, ne); ok {
 		p.merge(rp)
-		m.appos = true
+		m.appos = m.appos || rp.personal()
 	}
 	if ne < len(toks) {
 		nx := ne
@@ -594,7 +619,7 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 			x.relFrom = len(a.mentions) - 1
 		}
 	}
-	if p.gov && p.nat == "" {
+	if p.gov && p.nat == "" && !p.region {
 		m.bareGov = true
 		x.clause = a.clauseCountry(c, ns, ne)
 	}
@@ -709,4 +734,29 @@ func (a *analysis) trackAdministration(c *sentenceCtx) {
 			}
 		}
 	}
+}
+
+// orgPrefix returns the words before a title when they name an
+// organisation rather than a country ("Apple" in "Apple CEO Tim Cook"),
+// or "".
+func orgPrefix(a *analysis, ts []token, cls []int) string {
+	s := 0
+	for s < len(ts) && (cls[s] == clsNat || cls[s] == clsPlace || cls[s] == clsCal) {
+		s++
+	}
+	if s >= len(ts) {
+		return ""
+	}
+	for k := s; k < len(ts); k++ {
+		if cls[k] != clsOther && cls[k] != clsOrg && cls[k] != clsOf || ts[k].kind != tokWord {
+			return ""
+		}
+	}
+	if ts[s].w == "The" || stopword[strings.ToLower(ts[s].w)] {
+		s++
+	}
+	if s >= len(ts) {
+		return ""
+	}
+	return joinToks(a.text, ts[s:])
 }

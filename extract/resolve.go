@@ -43,6 +43,11 @@ func (a *analysis) isPerson(m mention, alone map[string]bool) bool {
 	if m.titled || m.appos || m.hyphen {
 		return true
 	}
+	first, _, _ := strings.Cut(m.name, " ")
+	switch first {
+	case "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater":
+		return false // "North Rhine-Westphalia"
+	}
 	if m.placeTok || m.commonAll && !m.given {
 		return false
 	}
@@ -292,10 +297,14 @@ func (a *analysis) inferNationality() {
 }
 
 // mainCountry returns the country that more than half of the article's
-// place mentions belong to, or "".
+// place mentions and nationality adjectives belong to, or "".
 func (a *analysis) mainCountry() string {
 	count := map[string]int{}
 	total := 0
+	for c, n := range a.natCount {
+		count[c] += n
+		total += n
+	}
 	for _, e := range a.places.list {
 		if _, c, ok := a.x.place(e.Name); ok && c != "" {
 			count[c] += len(e.Mentions)

@@ -9,13 +9,25 @@ import (
 // rolePhrase is what a title, an appositive or a possessive phrase says
 // about a person.
 type rolePhrase struct {
-	end   int // tokens read
-	roles []string
-	nat   string
-	desc  string
-	rel   string // a relational head noun: "counterpart"
-	pron  bool   // the phrase starts with his/her/their
-	gov   bool   // a public-office title
+	end    int // tokens read
+	roles  []string
+	nat    string
+	desc   string
+	rel    string // a relational head noun: "counterpart"
+	pron   bool   // the phrase starts with his/her/their
+	gov    bool   // a public-office title
+	org    string // the organisation of the role: "Apple" in "CEO of Apple"
+	region bool   // qualified by a region rather than a country
+}
+
+// personal reports whether the phrase can only describe a person: a role,
+// or a relation such as "wife" ("rival" and "partner" fit companies too).
+func (p *rolePhrase) personal() bool {
+	switch p.rel {
+	case "rival", "ally", "partner", "successor", "predecessor":
+		return len(p.roles) > 0
+	}
+	return true
 }
 
 func (p *rolePhrase) merge(q rolePhrase) {
@@ -26,10 +38,14 @@ func (p *rolePhrase) merge(q rolePhrase) {
 	if p.desc == "" {
 		p.desc = q.desc
 	}
+	if p.org == "" {
+		p.org = q.org
+	}
 	if p.rel == "" {
 		p.rel, p.pron = q.rel, q.pron
 	}
 	p.gov = p.gov || q.gov
+	p.region = p.region || q.region
 }
 
 // facts turns the phrase into person facts from sentence si.
@@ -44,6 +60,9 @@ func (p *rolePhrase) facts(si int) []news.PersonFact {
 	if p.desc != "" {
 		out = append(out, news.PersonFact{Kind: news.FactDescription, Value: p.desc, Sentence: si})
 	}
+	if p.org != "" && len(p.roles) > 0 {
+		out = append(out, news.PersonFact{Kind: news.FactDescription, Value: p.roles[len(p.roles)-1] + " of " + p.org, Sentence: si})
+	}
 	return out
 }
 
@@ -55,6 +74,9 @@ var roleNames = map[string]string{
 	"sgt.": "sergeant", "maj.": "major", "cpl.": "corporal", "pvt.": "private", "cmdr.": "commander",
 	"prof": "professor",
 }
+
+// ambiguousTitles are titles only when capitalised before a name.
+var ambiguousTitles = map[string]bool{"major": true, "general": true, "private": true, "marshal": true, "first": true}
 
 // droppedMods are modifiers that add nothing to a role.
 var droppedMods = map[string]bool{"new": true, "current": true, "top": true, "then": true}
@@ -118,6 +140,11 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 				i++
 				continue
 			}
+			if a.x.regions[t.w] {
+				p.region = true
+				i++
+				continue
+			}
 			if n, c := a.placeAtToks(ts, i); n > 0 {
 				p.nat = c
 				i += n
@@ -145,10 +172,18 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 		}
 		if n == 0 {
 			if t.w == "of" && head && i+1 < len(ts) {
-				if k, c := a.placeAtToks(ts, i+1); k > 0 {
+				at := i + 1
+				if ts[at].w == "the" && at+1 < len(ts) {
+					at++ // "president of the United States"
+				}
+				if k, c := a.placeAtToks(ts, at); k > 0 {
 					p.nat = c
 					descEnd = i
-					i += 1 + k
+					i = at + k
+				} else if k := capRun(ts, at); k > 0 && len(cur) > 0 {
+					// "chief executive of General Motors": keep where.
+					p.org = joinToks(a.text, ts[at:at+k])
+					i = at + k
 				}
 			}
 			if head || t.up || unknown >= 2 || stopword[t.w] || a.x.speech[t.w] {
@@ -159,6 +194,15 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 			continue
 		}
 		phrase := lowerJoin(ts[i : i+n])
+		if n == 1 && !t.up && ambiguousTitles[phrase] {
+			// "a major lender", "in general": adjectives in lower case.
+			if head || unknown >= 2 {
+				break
+			}
+			unknown++
+			i++
+			continue
+		}
 		switch class {
 		case titleHon:
 		case titleMod, titleDept:
@@ -337,4 +381,19 @@ func (a *analysis) rightRole(ts []token, ne int) (rolePhrase, bool) {
 		return rolePhrase{}, false
 	}
 	return p, true
+}
+
+// capRun returns the length of the run of capitalised words at ts[i],
+// allowing "of" and "for" inside it ("Bank of America").
+func capRun(ts []token, i int) int {
+	n := 0
+	for i+n < len(ts) {
+		t := ts[i+n]
+		if capWord(t) || (t.w == "of" || t.w == "for" || t.w == "&") && n > 0 && i+n+1 < len(ts) && capWord(ts[i+n+1]) {
+			n++
+			continue
+		}
+		break
+	}
+	return n
 }

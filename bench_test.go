@@ -396,7 +396,7 @@ func BenchmarkBotMemory10k(b *testing.B) {
 	const requests = 300
 	bodies := benchRequests(requests)
 	client := &http.Client{Timeout: 10 * time.Second}
-	var idle, loaded map[string]float64
+	var idle, loaded, prom map[string]float64
 	for b.Loop() {
 		addr := freePort(b)
 		cmd := exec.Command(binary, "serve", "--db", db, "--addr", addr)
@@ -435,9 +435,25 @@ func BenchmarkBotMemory10k(b *testing.B) {
 				b.Fatalf("POST /interactions %s = %d %s, %v; want 200\nstderr: %s", body, status, answer, err, stderr.String())
 			}
 		}
-		if loaded, err = procStatus(cmd.Process.Pid, "VmRSS", "VmHWM"); err != nil {
+		if loaded, err = procStatus(cmd.Process.Pid, "VmRSS", "VmHWM", "RssAnon", "RssFile"); err != nil {
 			stop()
 			b.Fatal(err)
+		}
+		if prom, err = scrape(client, base+"/metrics"); err != nil {
+			stop()
+			b.Fatal(err)
+		}
+		outcomes := map[string]float64{}
+		for k, v := range prom {
+			if name, labels, ok := strings.Cut(k, "{"); ok && name == "interactions_total" {
+				_, outcome, _ := strings.Cut(labels, `outcome="`)
+				outcome, _, _ = strings.Cut(outcome, `"`)
+				outcomes[outcome] += v
+			}
+		}
+		if n := outcomes["ok"] + outcomes["deferred"]; n != requests {
+			stop()
+			b.Fatalf("interactions_total by outcome = %v, want all %d ok or deferred", outcomes, requests)
 		}
 		if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 			stop()
@@ -460,6 +476,9 @@ func BenchmarkBotMemory10k(b *testing.B) {
 	b.ReportMetric(idle["VmRSS"], "idle-rss-MB")
 	b.ReportMetric(loaded["VmRSS"], "rss-MB")
 	b.ReportMetric(loaded["VmHWM"], "peak-rss-MB")
+	b.ReportMetric(loaded["RssAnon"], "anon-rss-MB")
+	b.ReportMetric(loaded["RssFile"], "file-rss-MB")
+	b.ReportMetric(prom["go_memstats_heap_inuse_bytes"]/(1<<20), "go-heap-MB")
 	b.ReportMetric(float64(info.Size())/(1<<20), "db-MB")
 	b.ReportMetric(float64(restCalls.Load()), "rest-calls")
 	b.ReportMetric(db10kBuild.Seconds(), "build-s")
@@ -506,4 +525,32 @@ func postSigned(client *http.Client, url string, priv ed25519.PrivateKey, body s
 	defer resp.Body.Close()
 	answer, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	return resp.StatusCode, string(answer), err
+}
+
+// scrape reads the unlabelled and labelled samples of a Prometheus text
+// exposition, keyed by name with labels as written.
+func scrape(client *http.Client, url string) (map[string]float64, error) {
+	resp, err := client.Get(url)
+	if err != nil {
+		return nil, fmt.Errorf("scrape %s: %w", url, err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
+	if err != nil || resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("scrape %s: status %d, %v", url, resp.StatusCode, err)
+	}
+	out := map[string]float64{}
+	for line := range strings.SplitSeq(string(raw), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		i := strings.LastIndexByte(line, ' ')
+		if i < 0 {
+			continue
+		}
+		if v, err := strconv.ParseFloat(line[i+1:], 64); err == nil {
+			out[line[:i]] = v
+		}
+	}
+	return out, nil
 }

@@ -157,7 +157,7 @@ func (m *Main) cmdIngest(ctx context.Context, args []string) error {
 		return err
 	}
 	m.cfg.MaxArticleBytes = *maxBytes
-	progress := newProgress(m.stderr, len(rest))
+	progress := newProgress(m.stderr)
 	failed := 0
 	m.ingester().Paths(ctx, rest, func(r ingest.Result) {
 		progress.clear()
@@ -168,7 +168,7 @@ func (m *Main) cmdIngest(ctx context.Context, args []string) error {
 			fmt.Fprintf(m.stdout, "%-9s %s: %q, %d sentences, %d people\n",
 				r.IngestResult.Status, r.Path, r.IngestResult.Article.Title, r.IngestResult.Sentences, len(r.IngestResult.People))
 		}
-		progress.step()
+		progress.show(r.N, r.Total)
 	})
 	progress.clear()
 	if failed > 0 {

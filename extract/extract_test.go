@@ -236,3 +236,18 @@ func TestSeedWithFrontMatterOffset(t *testing.T) {
 		t.Errorf("Extract(offset 57).Sentences[0].Start = %d, want 57", got)
 	}
 }
+
+// TestConcurrentExtract runs the pipeline from several goroutines at once,
+// as the bot does when articles arrive together; run it with -race.
+func TestConcurrentExtract(t *testing.T) {
+	text, want := loadSeed(t)
+	done := make(chan news.Extraction)
+	for range 4 {
+		go func() { done <- Extract(news.Document{Text: text, Published: want.Published}) }()
+	}
+	for range 4 {
+		if ex := <-done; len(ex.People) != len(want.People) {
+			t.Errorf("Extract(seed) in parallel found %d people, want %d", len(ex.People), len(want.People))
+		}
+	}
+}

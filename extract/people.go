@@ -44,10 +44,9 @@ type mentionExtra struct {
 // placeCand is a gazetteer match, kept until people are known so that a
 // place name inside a person's name ("Jordan") is not counted.
 type placeCand struct {
-	name    string
-	sent    int
-	s, e    int
-	country string
+	name string
+	sent int
+	s, e int
 }
 
 // Token classes inside a capitalised run.
@@ -73,7 +72,6 @@ type sentenceCtx struct {
 
 type placeMatch struct {
 	n       int
-	name    string
 	country string
 }
 
@@ -180,8 +178,8 @@ func (a *analysis) findPlaces(c *sentenceCtx) {
 				if c.placeAt == nil {
 					c.placeAt = map[int]placeMatch{}
 				}
-				c.placeAt[i] = placeMatch{n: n, name: pl, country: country}
-				a.placeCands = append(a.placeCands, placeCand{name: pl, sent: c.si, s: c.toks[i].s, e: c.toks[i+n-1].e, country: country})
+				c.placeAt[i] = placeMatch{n: n, country: country}
+				a.placeCands = append(a.placeCands, placeCand{name: pl, sent: c.si, s: c.toks[i].s, e: c.toks[i+n-1].e})
 				i += n - 1
 				break
 			}
@@ -226,15 +224,16 @@ func sumLen(ts []token) int {
 // findRuns finds runs of capitalised words and classifies each.
 func (a *analysis) findRuns(c *sentenceCtx) {
 	toks := c.toks
+	titleCase := a.sents[c.si].kind == news.KindHeadline && a.titleCased(toks)
 	for i := 0; i < len(toks); {
-		if !capWord(toks[i]) {
+		if !capWord(toks[i]) || titleCase && a.plainWord(toks[i]) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(toks) {
 			t := toks[j]
-			if capWord(t) {
+			if capWord(t) && !(titleCase && a.plainWord(t)) {
 				j++
 				continue
 			}
@@ -264,6 +263,34 @@ func (a *analysis) findRuns(c *sentenceCtx) {
 		a.run(c, i, j)
 		i = j
 	}
+}
+
+// titleCased reports whether most words of a headline are capitalised
+// ("Minister Vows To Fix The Roads").
+func (a *analysis) titleCased(toks []token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.kind == tokWord {
+			words++
+			if t.up {
+				caps++
+			}
+		}
+	}
+	return words >= 4 && 10*caps >= 7*words
+}
+
+// plainWord reports whether a capitalised word of a title-case headline is
+// an ordinary word rather than part of a name.
+func (a *analysis) plainWord(t token) bool {
+	if a.x.given[t.w] {
+		return false
+	}
+	low := strings.ToLower(t.w)
+	if _, ok := a.x.titles[low]; ok {
+		return false
+	}
+	return a.x.isCommon(low)
 }
 
 // class classifies one token of a capitalised run.
@@ -736,6 +763,13 @@ func (a *analysis) trackAdministration(c *sentenceCtx) {
 	}
 }
 
+// partyWords are political labels that stand before titles.
+var partyWords = map[string]bool{
+	"republican": true, "democratic": true, "democrat": true, "conservative": true, "labour": true, "labor": true,
+	"liberal": true, "socialist": true, "communist": true, "green": true, "independent": true, "progressive": true,
+	"states": true, "federal": true, "national": true, "state": true, "royal": true, "imperial": true,
+}
+
 // orgPrefix returns the words before a title when they name an
 // organisation rather than a country ("Apple" in "Apple CEO Tim Cook"),
 // or "".
@@ -750,6 +784,10 @@ func orgPrefix(a *analysis, ts []token, cls []int) string {
 	for k := s; k < len(ts); k++ {
 		if cls[k] != clsOther && cls[k] != clsOrg && cls[k] != clsOf || ts[k].kind != tokWord {
 			return ""
+		}
+		low := strings.ToLower(ts[k].w)
+		if partyWords[low] || strings.HasSuffix(low, "ing") || a.isPlace(ts[k].w) {
+			return "" // "Republican Senator", "Presiding Judge", "United States President"
 		}
 	}
 	if ts[s].w == "The" || stopword[strings.ToLower(ts[s].w)] {

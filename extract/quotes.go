@@ -345,14 +345,22 @@ func (a *analysis) speakerBefore(q int) int {
 		return -1
 	}
 	ms := a.mentionsIn(start, q)
-	last := toks[len(toks)-1]
-	if a.x.speech[strings.ToLower(last.w)] {
+	// 'X said: "', 'X told Reuters on Monday: "': a speech verb a few
+	// words before the quote.
+	for v := len(toks) - 1; v >= 0 && v >= len(toks)-8; v-- {
+		w := toks[v].w
+		if w == "." || w == ";" {
+			break
+		}
+		if !a.x.speech[strings.ToLower(w)] {
+			continue
+		}
 		for i := len(ms) - 1; i >= 0; i-- {
-			if a.mentions[ms[i]].e <= last.s {
+			if a.mentions[ms[i]].e <= toks[v].s {
 				return a.mentions[ms[i]].person
 			}
 		}
-		if len(toks) > 1 && isPronoun(toks[len(toks)-2].w) {
+		if v > 0 && isPronoun(toks[v-1].w) {
 			return -2
 		}
 		return -1

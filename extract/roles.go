@@ -182,7 +182,7 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 					i = at + k
 				} else if k := capRun(ts, at); k > 0 && len(cur) > 0 {
 					// "chief executive of General Motors": keep where.
-					p.org = joinToks(a.text, ts[at:at+k])
+					p.org = strings.TrimSuffix(joinToks(a.text, ts[at:at+k]), ".")
 					i = at + k
 				}
 			}
@@ -347,10 +347,27 @@ func (a *analysis) leftRole(ts []token, ns int) (rolePhrase, bool) {
 // Korea's acting president and deputy prime minister", "X, the incoming
 // U.S. secretary of state,".
 func (a *analysis) rightRole(ts []token, ne int) (rolePhrase, bool) {
-	if ne >= len(ts) || ts[ne].w != "," {
+	if ne >= len(ts) {
 		return rolePhrase{}, false
 	}
 	s := ne + 1
+	switch {
+	case ts[ne].w == ",":
+		// "X, who is the ...", "X, now the ...".
+		if s+1 < len(ts) && ts[s].w == "who" && (ts[s+1].w == "is" || ts[s+1].w == "was" || ts[s+1].w == "became") {
+			s += 2
+		} else if s < len(ts) && ts[s].w == "now" {
+			s++
+		}
+	case (ts[ne].w == "is" || ts[ne].w == "was" || ts[ne].w == "became") && s < len(ts) && (ts[s].w == "the" || ts[s].w == "a" || ts[s].w == "an"):
+		// "X is the foreign minister".
+	case ts[ne].w == "serves" || ts[ne].w == "served":
+		if s < len(ts) && ts[s].w == "as" {
+			s++
+		}
+	default:
+		return rolePhrase{}, false
+	}
 	if s+1 < len(ts) && ts[s].kind == tokNum && ts[s+1].w == "," {
 		s += 2 // an age: "X, 45, the ..."
 	}

@@ -9,11 +9,9 @@ import (
 )
 
 // eventCols selects an EventFact from events e, its sentence s and its
-// article a; participants resolved to people carry their stored names.
+// article a.
 const eventCols = `e.name, e.text, e.date, e.place, e.status, e.sentence, COALESCE(s.text, ''),
-	COALESCE((SELECT json_group_array(n) FROM (SELECT COALESCE(xp.name, x.name) AS n
-		FROM event_participants x LEFT JOIN people xp ON xp.id = x.person_id
-		WHERE x.event_id = e.id ORDER BY x.position)), e.participants), ` + articleCols
+	e.participants, ` + articleCols
 
 func eventFacts(ctx context.Context, q querier, query string, args ...any) ([]news.EventFact, error) {
 	rows, err := q.QueryContext(ctx, query, args...)

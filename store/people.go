@@ -212,11 +212,12 @@ func (s *Store) NearestPeople(ctx context.Context, name string, limit int) ([]ne
 	if len(list) > limit {
 		list = list[:limit]
 	}
-	ms := make([]news.PersonMatch, len(list))
+	ids := make([]int64, len(list))
 	for i, c := range list {
-		ms[i] = c.m
+		ids[i] = c.m.ID
 	}
-	if err := s.fillMatches(ctx, ms); err != nil {
+	ms, err := s.matchesByID(ctx, ids)
+	if err != nil {
 		return nil, fmt.Errorf("nearest people %q: %w", name, err)
 	}
 	return ms, nil
@@ -263,17 +264,6 @@ func (s *Store) personMatches(ctx context.Context, query string, args ...any) ([
 		return nil, err
 	}
 	return ms, nil
-}
-
-// fillMatches adds the newest role and the aliases to matches that have
-// only id, name and mentions.
-func (s *Store) fillMatches(ctx context.Context, ms []news.PersonMatch) error {
-	for i := range ms {
-		if err := s.db.QueryRowContext(ctx, `SELECT `+newestRole+` FROM people p WHERE p.id = ?`, ms[i].ID).Scan(&ms[i].Role); err != nil {
-			return err
-		}
-	}
-	return s.addAliases(ctx, s.db, ms)
 }
 
 // addAliases fills in the aliases of ms with one query.

@@ -25,8 +25,10 @@ type querier interface {
 // articleCols selects an ArticleRef from articles aliased a; scanRef reads it.
 const articleCols = `a.id, a.title, COALESCE(a.url, ''), a.source, a.published, a.ingested`
 
+// scanner is what *sql.Row and *sql.Rows have in common.
 type scanner interface{ Scan(dest ...any) error }
 
+// scanRef reads the articleCols columns, then extra, from one row.
 func scanRef(sc scanner, extra ...any) (news.ArticleRef, error) {
 	var ref news.ArticleRef
 	var ar refScan
@@ -90,6 +92,13 @@ func (s *Store) SaveArticle(ctx context.Context, doc news.Document, ex news.Extr
 }
 
 func (s *Store) saveArticle(ctx context.Context, doc news.Document, ex news.Extraction) (news.IngestResult, error) {
+	// Unchanged text is answered without taking the write lock; saveInTx
+	// checks again in case another writer stored it meanwhile.
+	if ref, ok, err := articleByHash(ctx, s.db, Hash(doc.Text)); err != nil {
+		return news.IngestResult{}, err
+	} else if ok {
+		return unchanged(ctx, s.db, ref)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return news.IngestResult{}, err
@@ -130,14 +139,7 @@ func (s *Store) saveInTx(ctx context.Context, tx *sql.Tx, doc news.Document, ex 
 	if ref, ok, err := articleByHash(ctx, tx, hash); err != nil {
 		return news.IngestResult{}, err
 	} else if ok {
-		res := news.IngestResult{Article: ref, Status: news.IngestUnchanged}
-		if res.People, err = articlePeopleNames(ctx, tx, ref.ID); err != nil {
-			return news.IngestResult{}, err
-		}
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sentences WHERE article_id = ?`, ref.ID).Scan(&res.Sentences); err != nil {
-			return news.IngestResult{}, err
-		}
-		return res, nil
+		return unchanged(ctx, tx, ref)
 	}
 
 	w := &writer{ctx: ctx, tx: tx, s: s, stmts: map[string]*sql.Stmt{}}
@@ -165,6 +167,19 @@ func (s *Store) saveInTx(ctx context.Context, tx *sql.Tx, doc news.Document, ex 
 		return news.IngestResult{}, err
 	}
 	return news.IngestResult{Article: ref, Status: status, People: people, Sentences: len(ex.Sentences)}, nil
+}
+
+// unchanged reports a stored article as the result of saving it again.
+func unchanged(ctx context.Context, q querier, ref news.ArticleRef) (news.IngestResult, error) {
+	res := news.IngestResult{Article: ref, Status: news.IngestUnchanged}
+	var err error
+	if res.People, err = articlePeopleNames(ctx, q, ref.ID); err != nil {
+		return news.IngestResult{}, err
+	}
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM sentences WHERE article_id = ?`, ref.ID).Scan(&res.Sentences); err != nil {
+		return news.IngestResult{}, err
+	}
+	return res, nil
 }
 
 func articlePeopleNames(ctx context.Context, q querier, articleID int64) ([]string, error) {
@@ -603,6 +618,7 @@ func (w *writer) sentences(articleID int64, sentences []news.Sentence) error {
 type nameIndex struct {
 	byKey  map[string]int64 // full name or alias key; 0 when ambiguous
 	byLast map[string]int64 // last word of the full name; 0 when ambiguous
+	names  map[int64]string // stored name by person id
 }
 
 func (n nameIndex) resolve(name string) (int64, bool) {
@@ -635,7 +651,7 @@ const syncKeyMentions = `UPDATE person_keys SET mentions = (SELECT mentions FROM
 	WHERE person_id = ?1`
 
 func (w *writer) insertPeople(articleID int64, published string, in []news.Person) ([]string, nameIndex, error) {
-	idx := nameIndex{byKey: map[string]int64{}, byLast: map[string]int64{}}
+	idx := nameIndex{byKey: map[string]int64{}, byLast: map[string]int64{}, names: map[int64]string{}}
 	var names []string
 	for _, p := range mergePeople(in) {
 		var id int64
@@ -647,6 +663,7 @@ func (w *writer) insertPeople(articleID int64, published string, in []news.Perso
 			return nil, idx, err
 		}
 		names = append(names, name)
+		idx.names[id] = name
 		setUnique(idx.byKey, p.key, id)
 		if i := strings.LastIndexByte(p.key, ' '); i >= 0 {
 			setUnique(idx.byLast, p.key[i+1:], id)
@@ -735,13 +752,22 @@ func (w *writer) timexes(articleID int64, in []news.Timex) error {
 	return nil
 }
 
+// events inserts the events. events.participants lists each participant
+// under the stored name of the person it resolves to, or as written.
 func (w *writer) events(articleID int64, published string, in []news.Event, people nameIndex) error {
 	for _, e := range in {
 		name := strings.TrimSpace(e.Name)
 		key := normKey(name)
+		shown := []string{}
+		for _, p := range e.Participants {
+			if id, ok := people.resolve(p); ok {
+				p = people.names[id]
+			}
+			shown = append(shown, p)
+		}
 		r, err := w.exec(`INSERT INTO events (article_id, published, sentence, name, norm, text, date, place, participants, status)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, articleID, published, e.Sentence, name, key, e.Text, e.Date, e.Place,
-			jsonText(orEmpty(e.Participants)), e.Status)
+			jsonText(shown), e.Status)
 		if err != nil {
 			return err
 		}

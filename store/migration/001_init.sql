@@ -27,13 +27,14 @@ CREATE INDEX articles_newest ON articles (published DESC, id DESC);
 -- article_keys holds the normalised title and every suffix of it that
 -- starts a word, for autocomplete by prefix or word. As for person_keys,
 -- short prefixes are answered from expression indexes in result order.
+-- (A rowid table, so those indexes carry a rowid rather than the key.)
 CREATE TABLE article_keys (
 	key        TEXT NOT NULL,
 	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
 	whole      INTEGER NOT NULL,           -- 1 for the whole title
 	published  TEXT NOT NULL,
-	PRIMARY KEY (key, article_id)
-) WITHOUT ROWID;
+	UNIQUE (key, article_id)
+);
 CREATE INDEX article_keys_article ON article_keys (article_id);
 CREATE INDEX article_keys_p1 ON article_keys (substr(key, 1, 1), whole DESC, published DESC, article_id DESC);
 CREATE INDEX article_keys_p2 ON article_keys (substr(key, 1, 2), whole DESC, published DESC, article_id DESC);
@@ -98,8 +99,8 @@ CREATE TABLE person_keys (
 	person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
 	whole     INTEGER NOT NULL,            -- 1 for a whole name or alias
 	mentions  INTEGER NOT NULL,
-	PRIMARY KEY (key, person_id)
-) WITHOUT ROWID;
+	UNIQUE (key, person_id)
+);
 CREATE INDEX person_keys_person ON person_keys (person_id);
 CREATE INDEX person_keys_p1 ON person_keys (substr(key, 1, 1), whole DESC, mentions DESC);
 CREATE INDEX person_keys_p2 ON person_keys (substr(key, 1, 2), whole DESC, mentions DESC);
@@ -200,7 +201,7 @@ CREATE TABLE events (
 	text         TEXT NOT NULL,
 	date         TEXT NOT NULL,           -- TIMEX3 value or ''
 	place        TEXT NOT NULL,
-	participants TEXT NOT NULL,           -- JSON array of names as written
+	participants TEXT NOT NULL,           -- JSON array: stored person names, else as written
 	status       TEXT NOT NULL
 );
 CREATE INDEX events_norm ON events (norm, published DESC, article_id DESC, sentence);

@@ -444,3 +444,11 @@ func TestRoleClauses(t *testing.T) {
 		t.Errorf("Extract Omar Haddad descriptions = %q, want chief executive of Nordic Freight", p.Descriptions)
 	}
 }
+
+func TestNounBeforeTitle(t *testing.T) {
+	ex := run(t, "Stocks rose after Canadian bank chief Marie Tremblay said rates would fall.")
+	p := wantPerson(t, ex, "Marie Tremblay")
+	if !slices.Contains(p.Roles, "chief") || p.Nationality != "Canada" {
+		t.Errorf("Extract Marie Tremblay = roles %q, nationality %q, want chief from Canada", p.Roles, p.Nationality)
+	}
+}

@@ -298,6 +298,7 @@ func (a *analysis) leftRole(ts []token, ns int) (rolePhrase, bool) {
 		k--
 	}
 	end := k + 1
+	titled, unknown := false, 0
 	for k >= 0 {
 		t := ts[k]
 		low := strings.ToLower(t.w)
@@ -309,6 +310,12 @@ func (a *analysis) leftRole(ts []token, ns int) (rolePhrase, bool) {
 			break
 		}
 		if _, ok := a.x.titles[low]; ok && !t.up {
+			titled = true
+			k--
+			continue
+		}
+		if titled && !t.up && unknown == 0 && !stopword[low] && !a.x.speech[low] {
+			unknown++ // "US bank chief X"
 			k--
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"factdesk/news"
 )
@@ -17,9 +18,18 @@ const maxSearchTerms = 32
 // containing every word. Each whitespace-separated word becomes an FTS5
 // string (quotes doubled), so operators (AND, OR, NOT, NEAR), '*', '^',
 // column filters and parentheses in the input are searched as words and
-// never parsed as syntax. Words without a letter or digit are dropped;
+// never parsed as syntax. Control characters and invalid UTF-8 separate
+// words. Words without a letter or digit are dropped;
 // the result is "" when nothing is left.
 func ftsQuery(terms string) string {
+	// NUL would end the query string inside SQLite; other control
+	// characters and invalid UTF-8 only separate words.
+	terms = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(terms, " "))
 	var parts []string
 	for _, f := range strings.Fields(terms) {
 		if !strings.ContainsFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {

@@ -77,6 +77,10 @@ func TestSearchHostileInput(t *testing.T) {
 		{"   \t\n", 0},
 		{`!!! ??? ...`, 0},
 		{`🙂`, 0},
+		{"Seoul\xff\x00", 1},
+		{"\x00Seoul", 1},
+		{"\xff\xfe", 0},
+		{`Sé​oul`, 0},
 		{`Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya Iwaya`, 6},
 	}
 	for _, tt := range tests {

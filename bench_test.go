@@ -30,19 +30,19 @@ import (
 	"factdesk/store"
 )
 
-// meantimeDir holds the MEANTIME articles, relative to this package.
-var meantimeDir = filepath.Join("..", "shared", "corpus", "meantime", "intra-doc_annotation")
+// benchMeantimeDir holds the MEANTIME articles, relative to this package.
+var benchMeantimeDir = filepath.Join("..", "shared", "corpus", "meantime", "intra-doc_annotation")
 
-// meantimeDocs loads the MEANTIME articles as documents, each titled by its
+// benchMeantimeDocs loads the MEANTIME articles as documents, each titled by its
 // first line (the headline), or skips b when the corpus is missing.
-func meantimeDocs(b *testing.B) []news.Document {
+func benchMeantimeDocs(b *testing.B) []news.Document {
 	b.Helper()
-	if _, err := os.Stat(meantimeDir); err != nil {
-		b.Skipf("MEANTIME corpus not found at %s (expected beside the repository): %v", meantimeDir, err)
+	if _, err := os.Stat(benchMeantimeDir); err != nil {
+		b.Skipf("MEANTIME corpus not found at %s (expected beside the repository): %v", benchMeantimeDir, err)
 	}
-	docs, err := meantime.Load(meantimeDir)
+	docs, err := meantime.Load(benchMeantimeDir)
 	if err != nil {
-		b.Fatalf("meantime.Load(%s): %v", meantimeDir, err)
+		b.Fatalf("meantime.Load(%s): %v", benchMeantimeDir, err)
 	}
 	out := make([]news.Document, 0, len(docs))
 	for _, d := range docs {
@@ -54,9 +54,9 @@ func meantimeDocs(b *testing.B) []news.Document {
 	return out
 }
 
-// dbBytes checkpoints the WAL into the main file and returns the size of
+// benchDBBytes checkpoints the WAL into the main file and returns the size of
 // the database file plus what is left of its WAL.
-func dbBytes(ctx context.Context, st *store.Store, path string) (int64, error) {
+func benchDBBytes(ctx context.Context, st *store.Store, path string) (int64, error) {
 	if _, err := st.DB().ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 		return 0, fmt.Errorf("checkpoint %s: %w", path, err)
 	}
@@ -80,7 +80,7 @@ func dbBytes(ctx context.Context, st *store.Store, path string) (int64, error) {
 // database size per article after a WAL checkpoint. Opening the store
 // (migrations) and closing it are not timed.
 func BenchmarkIngestMEANTIME(b *testing.B) {
-	docs := meantimeDocs(b)
+	docs := benchMeantimeDocs(b)
 	ctx := context.Background()
 	extract.Extract(docs[0]) // load the word lists outside the timing
 	dir := b.TempDir()
@@ -114,7 +114,7 @@ func BenchmarkIngestMEANTIME(b *testing.B) {
 		ingestTime += time.Since(start)
 		ingested += len(docs)
 		b.StopTimer()
-		n, err := dbBytes(ctx, st, path)
+		n, err := benchDBBytes(ctx, st, path)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -281,8 +281,8 @@ func db10k(b *testing.B) string {
 	return db10kPath
 }
 
-// freePort returns a loopback address that was free a moment ago.
-func freePort(b *testing.B) string {
+// benchFreePort returns a loopback address that was free a moment ago.
+func benchFreePort(b *testing.B) string {
 	b.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -293,8 +293,8 @@ func freePort(b *testing.B) string {
 	return addr
 }
 
-// procStatus reads the kB fields of /proc/PID/status, in MB.
-func procStatus(pid int, fields ...string) (map[string]float64, error) {
+// benchProcStatus reads the kB fields of /proc/PID/status, in MB.
+func benchProcStatus(pid int, fields ...string) (map[string]float64, error) {
 	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return nil, err
@@ -323,16 +323,16 @@ func procStatus(pid int, fields ...string) (map[string]float64, error) {
 	return out, nil
 }
 
-// interactionBody is a Discord interaction of type typ (2 command, 4
+// benchInteraction is a Discord interaction of type typ (2 command, 4
 // autocomplete) from user, with data as its data object.
-func interactionBody(n int, typ int, user, data string) string {
+func benchInteraction(n int, typ int, user, data string) string {
 	return fmt.Sprintf(`{"id":"%d","application_id":"900","type":%d,"token":"tok-%d","version":1,"guild_id":"300","channel_id":"400",`+
 		`"member":{"user":{"id":%q,"username":"bench"},"permissions":"0"},"data":%s}`, 8000000+n, typ, n, user, data)
 }
 
-// commandData is the data of a slash command with one string option;
+// benchCommandData is the data of a slash command with one string option;
 // focused marks it as the option being autocompleted.
-func commandData(name, option, value string, focused bool) string {
+func benchCommandData(name, option, value string, focused bool) string {
 	v, _ := json.Marshal(value)
 	f := ""
 	if focused {
@@ -341,10 +341,30 @@ func commandData(name, option, value string, focused bool) string {
 	return fmt.Sprintf(`{"id":"1","name":%q,"type":1,"options":[{"name":%q,"type":3,"value":%s%s}]}`, name, option, v, f)
 }
 
+// benchStoredEvents returns the names of the events the extraction finds in the
+// first synthetic articles, so /when asks about events that are stored.
+func benchStoredEvents() []string {
+	var names []string
+	seen := map[string]bool{}
+	for i := range 60 {
+		for _, ev := range extract.Extract(synArticle(i)).Events {
+			if ev.Name != "" && !seen[ev.Name] {
+				seen[ev.Name] = true
+				names = append(names, ev.Name)
+			}
+		}
+	}
+	if len(names) == 0 {
+		return synEvents
+	}
+	return names
+}
+
 // benchRequests is the mix of interactions sent to the running bot:
 // /who by full name and by family name, /when, /summary and autocomplete
 // on people and events.
 func benchRequests(n int) []string {
+	events := benchStoredEvents()
 	var bodies []string
 	for i := range n {
 		g, f := synPerson(i * 17 % 500)
@@ -352,17 +372,17 @@ func benchRequests(n int) []string {
 		var body string
 		switch i % 6 {
 		case 0:
-			body = interactionBody(i, 2, user, commandData("who", "name", g+" "+f, false))
+			body = benchInteraction(i, 2, user, benchCommandData("who", "name", g+" "+f, false))
 		case 1:
-			body = interactionBody(i, 2, user, commandData("who", "name", f, false))
+			body = benchInteraction(i, 2, user, benchCommandData("who", "name", f, false))
 		case 2:
-			body = interactionBody(i, 2, user, commandData("when", "event", synEvents[i%len(synEvents)], false))
+			body = benchInteraction(i, 2, user, benchCommandData("when", "event", events[i%len(events)], false))
 		case 3:
-			body = interactionBody(i, 2, user, `{"id":"1","name":"summary","type":1,"options":[]}`)
+			body = benchInteraction(i, 2, user, `{"id":"1","name":"summary","type":1,"options":[]}`)
 		case 4:
-			body = interactionBody(i, 4, user, commandData("who", "name", strings.ToLower(f[:1+i%3]), true))
+			body = benchInteraction(i, 4, user, benchCommandData("who", "name", strings.ToLower(benchPrefix(f, 1+i%3)), true))
 		default:
-			body = interactionBody(i, 4, user, commandData("when", "event", synEvents[i%len(synEvents)][:3], true))
+			body = benchInteraction(i, 4, user, benchCommandData("when", "event", benchPrefix(events[i%len(events)], 3), true))
 		}
 		bodies = append(bodies, body)
 	}
@@ -372,8 +392,12 @@ func benchRequests(n int) []string {
 // BenchmarkBotMemory10k starts the real binary as the HTTP interactions
 // endpoint over a 10,000-article database, sends it a few hundred signed
 // interactions on loopback, and reports its resident memory after start-up
-// and after the load (VmRSS) and its peak (VmHWM), in MB. Every request
-// must be answered 200; the process must exit 0 on SIGTERM.
+// and after the load (VmRSS) and its peak (VmHWM), in MB. The resident set
+// is split into private memory (RssAnon) and file pages (RssFile: mostly
+// the database, which the store maps with mmap), with the Go heap from
+// /metrics beside them. Every request must be answered 200 with a public
+// answer, a deferral or a choice list, every interaction must be counted
+// ok or deferred, and the process must exit 0 on SIGTERM.
 func BenchmarkBotMemory10k(b *testing.B) {
 	if _, err := os.Stat("/proc/self/status"); err != nil {
 		b.Skip("no /proc: memory is read from /proc/PID/status")
@@ -396,9 +420,12 @@ func BenchmarkBotMemory10k(b *testing.B) {
 	const requests = 300
 	bodies := benchRequests(requests)
 	client := &http.Client{Timeout: 10 * time.Second}
-	var idle, loaded, prom map[string]float64
+	var (
+		idle, loaded, prom map[string]float64
+		emptyChoices       int
+	)
 	for b.Loop() {
-		addr := freePort(b)
+		addr := benchFreePort(b)
 		cmd := exec.Command(binary, "serve", "--db", db, "--addr", addr)
 		cmd.Dir = b.TempDir()
 		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + cmd.Dir, "LOG_LEVEL=warn",
@@ -415,11 +442,11 @@ func BenchmarkBotMemory10k(b *testing.B) {
 			<-exited
 		}
 		base := "http://" + addr
-		if err := waitHealthy(client, base+"/healthz", exited, 15*time.Second); err != nil {
+		if err := benchWaitHealthy(client, base+"/healthz", exited, 15*time.Second); err != nil {
 			stop()
 			b.Fatalf("factdesk serve: %v\nstderr: %s", err, stderr.String())
 		}
-		if idle, err = procStatus(cmd.Process.Pid, "VmRSS"); err != nil {
+		if idle, err = benchProcStatus(cmd.Process.Pid, "VmRSS"); err != nil {
 			stop()
 			b.Fatal(err)
 		}
@@ -429,17 +456,21 @@ func BenchmarkBotMemory10k(b *testing.B) {
 				stop()
 				b.Fatalf("sent %d of %d requests in 60 s: too slow", n, len(bodies))
 			}
-			status, answer, err := postSigned(client, base+"/interactions", priv, body)
+			status, answer, err := benchPostSigned(client, base+"/interactions", priv, body)
 			if err != nil || status != http.StatusOK {
 				stop()
 				b.Fatalf("POST /interactions %s = %d %s, %v; want 200\nstderr: %s", body, status, answer, err, stderr.String())
 			}
+			if err := benchCheckAnswer(answer, &emptyChoices); err != nil {
+				stop()
+				b.Fatalf("POST /interactions %s: %v", body, err)
+			}
 		}
-		if loaded, err = procStatus(cmd.Process.Pid, "VmRSS", "VmHWM", "RssAnon", "RssFile"); err != nil {
+		if loaded, err = benchProcStatus(cmd.Process.Pid, "VmRSS", "VmHWM", "RssAnon", "RssFile"); err != nil {
 			stop()
 			b.Fatal(err)
 		}
-		if prom, err = scrape(client, base+"/metrics"); err != nil {
+		if prom, err = benchScrape(client, base+"/metrics"); err != nil {
 			stop()
 			b.Fatal(err)
 		}
@@ -481,12 +512,13 @@ func BenchmarkBotMemory10k(b *testing.B) {
 	b.ReportMetric(prom["go_memstats_heap_inuse_bytes"]/(1<<20), "go-heap-MB")
 	b.ReportMetric(float64(info.Size())/(1<<20), "db-MB")
 	b.ReportMetric(float64(restCalls.Load()), "rest-calls")
+	b.ReportMetric(float64(emptyChoices)/float64(b.N), "empty-choices")
 	b.ReportMetric(db10kBuild.Seconds(), "build-s")
 }
 
-// waitHealthy polls url until it answers 200, the process exits or the
+// benchWaitHealthy polls url until it answers 200, the process exits or the
 // timeout passes.
-func waitHealthy(client *http.Client, url string, exited <-chan error, timeout time.Duration) error {
+func benchWaitHealthy(client *http.Client, url string, exited <-chan error, timeout time.Duration) error {
 	deadline := time.Now().Add(timeout)
 	for time.Now().Before(deadline) {
 		select {
@@ -507,9 +539,9 @@ func waitHealthy(client *http.Client, url string, exited <-chan error, timeout t
 	return fmt.Errorf("GET %s did not answer 200 within %s", url, timeout)
 }
 
-// postSigned posts body signed with priv as Discord does and returns the
+// benchPostSigned posts body signed with priv as Discord does and returns the
 // status and the answer.
-func postSigned(client *http.Client, url string, priv ed25519.PrivateKey, body string) (int, string, error) {
+func benchPostSigned(client *http.Client, url string, priv ed25519.PrivateKey, body string) (int, string, error) {
 	stamp := strconv.FormatInt(time.Now().Unix(), 10)
 	req, err := http.NewRequest("POST", url, strings.NewReader(body))
 	if err != nil {
@@ -527,17 +559,17 @@ func postSigned(client *http.Client, url string, priv ed25519.PrivateKey, body s
 	return resp.StatusCode, string(answer), err
 }
 
-// scrape reads the unlabelled and labelled samples of a Prometheus text
+// benchScrape reads the unlabelled and labelled samples of a Prometheus text
 // exposition, keyed by name with labels as written.
-func scrape(client *http.Client, url string) (map[string]float64, error) {
+func benchScrape(client *http.Client, url string) (map[string]float64, error) {
 	resp, err := client.Get(url)
 	if err != nil {
-		return nil, fmt.Errorf("scrape %s: %w", url, err)
+		return nil, fmt.Errorf("benchScrape %s: %w", url, err)
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
 	if err != nil || resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("scrape %s: status %d, %v", url, resp.StatusCode, err)
+		return nil, fmt.Errorf("benchScrape %s: status %d, %v", url, resp.StatusCode, err)
 	}
 	out := map[string]float64{}
 	for line := range strings.SplitSeq(string(raw), "\n") {
@@ -553,4 +585,38 @@ func scrape(client *http.Client, url string) (map[string]float64, error) {
 		}
 	}
 	return out, nil
+}
+
+// benchPrefix returns the first n bytes of s, or s when it is shorter.
+func benchPrefix(s string, n int) string { return s[:min(n, len(s))] }
+
+// benchCheckAnswer checks an interaction response: a command must get a public
+// answer (errors and misses are ephemeral) or a deferral, and autocomplete
+// a choice list; autocomplete with no choices is counted in empty.
+func benchCheckAnswer(answer string, empty *int) error {
+	var resp struct {
+		Type int `json:"type"`
+		Data struct {
+			Flags   int               `json:"flags"`
+			Content string            `json:"content"`
+			Choices []json.RawMessage `json:"choices"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal([]byte(answer), &resp); err != nil {
+		return fmt.Errorf("answer %q is not an interaction response: %w", answer, err)
+	}
+	switch resp.Type {
+	case 4: // channel message
+		if resp.Data.Flags&64 != 0 {
+			return fmt.Errorf("answer is ephemeral (an error or a miss): %q", resp.Data.Content)
+		}
+	case 5: // deferred
+	case 8: // autocomplete result
+		if len(resp.Data.Choices) == 0 {
+			*empty++
+		}
+	default:
+		return fmt.Errorf("answer type %d, want 4, 5 or 8: %.200s", resp.Type, answer)
+	}
+	return nil
 }

@@ -132,6 +132,14 @@ func TestButtons(t *testing.T) {
 		t.Errorf("search page 9 of 3 = %s, want an ephemeral error", all(r))
 	}
 
+	// Terms too long for a 100-character custom ID: no buttons, and the
+	// footer says how to see the rest.
+	long := strings.Repeat("harbour festival ", 6)
+	resp := e.run(commands.Request{Command: "search", Options: map[string]string{"terms": long}})
+	if len(resp.Buttons) != 0 || !strings.Contains(resp.Embeds[0].Footer, "fewer words") {
+		t.Errorf("/search %q = buttons %+v, footer %q; want no buttons and a hint", long, resp.Buttons, resp.Embeds[0].Footer)
+	}
+
 	pg2 := e.run(commands.Request{Command: "articles", CustomID: "articles:2"})
 	if !strings.Contains(all(pg2), "Page 2 of 2") || !strings.Contains(all(pg2), "Harbour festival day 1") {
 		t.Errorf("articles page 2 = %s, want the oldest articles", all(pg2))

@@ -256,7 +256,7 @@ func checkLimits(t testing.TB, req commands.Request, r commands.Response) {
 	}
 	total := 0
 	for _, e := range r.Embeds {
-		if n(e.Title) > 256 || n(e.Description) > 4096 || n(e.Footer) > 2048 || len(e.Fields) > 25 {
+		if n(e.Title) > 256 || n(e.Description) > 4096 || n(e.Footer) > 2048 || len(e.Fields) > 25 || len(e.URL) > 2048 {
 			t.Errorf("%s: embed over a limit: title %d, description %d, footer %d, fields %d", where, n(e.Title), n(e.Description), n(e.Footer), len(e.Fields))
 		}
 		total += n(e.Title) + n(e.Description) + n(e.Footer)

@@ -25,6 +25,7 @@ const (
 	MaxButtonLabel  = 80
 	MaxCustomID     = 100
 	MaxChoiceLength = 100
+	MaxURL          = 2048 // an embed's link
 )
 
 // ellipsis marks text that was cut.
@@ -110,6 +111,9 @@ func Fit(resp Response) Response {
 
 // fitEmbed cuts each part of e to its own limit.
 func fitEmbed(e Embed) Embed {
+	if len(e.URL) > MaxURL {
+		e.URL = ""
+	}
 	e.Title = Cut(e.Title, MaxTitle)
 	e.Description = Cut(e.Description, MaxDescription)
 	e.Footer = Cut(e.Footer, MaxFooter)
@@ -296,13 +300,17 @@ func snippet(s string) string {
 	return strings.Join(parts, "**")
 }
 
+// maxLinkURL is the longest URL linked in a text; a longer one would eat
+// the message's budget, so its title is shown unlinked.
+const maxLinkURL = 300
+
 // urlEscaper keeps a URL from closing a markdown link early.
 var urlEscaper = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20")
 
 // link renders an article title, linked when it has a URL.
 func link(a news.ArticleRef) string {
 	title := articleTitle(a)
-	if a.URL == "" || !strings.HasPrefix(a.URL, "http") {
+	if a.URL == "" || !strings.HasPrefix(a.URL, "http") || len(a.URL) > maxLinkURL {
 		return "*" + md(Cut(title, 120)) + "*"
 	}
 	u := urlEscaper.Replace(a.URL)

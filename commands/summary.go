@@ -14,6 +14,9 @@ import (
 	"factdesk/news"
 )
 
+// summaryBudget is the most characters the summary sentences take.
+const summaryBudget = 2800
+
 // summaryCommand is /summary: an article in brief.
 func (r *Router) summaryCommand() handler {
 	return handler{
@@ -82,8 +85,20 @@ func summaryEmbed(af news.ArticleFacts, now time.Time) Embed {
 	if len(af.Summary) == 0 {
 		desc = append(desc, "No summary was made for this article.")
 	}
-	for _, s := range af.Summary {
-		desc = append(desc, md(s))
+	// The summary leaves room for the fields below it.
+	used := runes(desc[0])
+	for i, s := range af.Summary {
+		s = md(s)
+		if used+runes(s)+2 > summaryBudget {
+			if i == 0 {
+				desc = append(desc, Cut(s, summaryBudget-used-2))
+			} else {
+				desc = append(desc, fmt.Sprintf("… %d more summary %s not shown", len(af.Summary)-i, plural(len(af.Summary)-i, "sentence", "sentences")))
+			}
+			break
+		}
+		desc = append(desc, s)
+		used += runes(s) + 2
 	}
 	e.Description = strings.Join(desc, "\n\n")
 

@@ -213,11 +213,20 @@ func personEmbed(pf news.PersonFacts, now time.Time) Embed {
 	}
 	e.Description = strings.Join(desc, "\n")
 
+	// Each section gets an equal share of what the description leaves, so
+	// that a long one cannot push the others out of the message.
+	type section struct {
+		name string
+		n    int
+		item func(int) string
+		more string
+	}
+	var sections []section
 	if earlier := distinctRoles(titles[min(1, len(titles)):], titles); len(earlier) > 0 {
-		e.Fields = append(e.Fields, Field{Name: "Earlier roles", Value: list(earlier, MaxFieldValue, "")})
+		sections = append(sections, section{"Earlier roles", len(earlier), func(i int) string { return earlier[i] }, ""})
 	}
 	if len(descriptions) > 0 {
-		items := make([]string, 0, len(descriptions))
+		var items []string
 		seen := map[string]bool{}
 		for _, d := range descriptions {
 			k := strings.ToLower(d.Role)
@@ -231,22 +240,30 @@ func personEmbed(pf news.PersonFacts, now time.Time) Embed {
 			}
 			items = append(items, "• "+md(d.Role)+" — "+cite(d.Source, n))
 		}
-		e.Fields = append(e.Fields, Field{Name: "Described as", Value: list(items, MaxFieldValue, "")})
+		sections = append(sections, section{"Described as", len(items), func(i int) string { return items[i] }, ""})
 	}
 	if len(pf.Events) > 0 {
-		e.Fields = append(e.Fields, Field{Name: "What the articles say", Value: listN(len(pf.Events), func(i int) string {
+		sections = append(sections, section{"What the articles say", len(pf.Events), func(i int) string {
 			return "• " + eventLine(pf.Events[i], now) + "\n  " + cite(pf.Events[i].Source, 160)
-		}, MaxFieldValue, "/when for one event")})
+		}, "/when for one event"})
 	}
 	if len(pf.Quotes) > 0 {
-		e.Fields = append(e.Fields, Field{Name: "Said", Value: listN(len(pf.Quotes), func(i int) string {
+		sections = append(sections, section{"Said", len(pf.Quotes), func(i int) string {
 			return quoteLine(pf.Quotes[i], 200)
-		}, MaxFieldValue, "/quote person:"+cutBytes(pf.Name, 60))})
+		}, "/quote person:" + cutBytes(pf.Name, 60)})
 	}
 	if len(pf.Articles) > 0 {
-		e.Fields = append(e.Fields, Field{Name: "Articles", Value: listN(len(pf.Articles), func(i int) string {
+		sections = append(sections, section{"Articles", len(pf.Articles), func(i int) string {
 			return "• " + link(pf.Articles[i]) + ", " + articleDate(pf.Articles[i])
-		}, MaxFieldValue, "/articles")})
+		}, "/articles"})
+	}
+	e.Description = Cut(e.Description, 1500)
+	share := MaxFieldValue
+	if len(sections) > 0 {
+		share = min(MaxFieldValue, (MaxEmbedTotal-300-runes(e.Title)-runes(e.Description))/len(sections))
+	}
+	for _, s := range sections {
+		e.Fields = append(e.Fields, Field{Name: s.name, Value: listN(s.n, s.item, share, s.more)})
 	}
 	e.Footer = fmt.Sprintf("%d %s in %d %s", pf.Mentions, plural(pf.Mentions, "mention", "mentions"),
 		len(pf.Articles), plural(len(pf.Articles), "article", "articles"))

@@ -35,6 +35,7 @@ const (
 type lexicon struct {
 	common      []string          // sorted lower-case common words
 	given       map[string]bool   // given names
+	nicknames   map[string]bool   // "Tim|Timothy": short and full form of one given name
 	countries   map[string]string // country name or alias -> GeoNames name
 	capitals    map[string]string // capital -> country
 	cities      map[string]string // city, region or US state -> country
@@ -84,7 +85,7 @@ func lines(name string) []string {
 
 func loadLexicon() *lexicon {
 	x := &lexicon{
-		given: map[string]bool{}, countries: map[string]string{}, capitals: map[string]string{},
+		given: map[string]bool{}, nicknames: map[string]bool{}, countries: map[string]string{}, capitals: map[string]string{},
 		cities: map[string]string{}, nationality: map[string]string{}, regions: map[string]bool{}, titles: map[string]string{},
 		orgCues: map[string]bool{}, placeCues: map[string]bool{}, orgs: map[string]bool{}, abbrevs: map[string]string{},
 		calendar: map[string]bool{}, speech: map[string]bool{},
@@ -93,6 +94,9 @@ func loadLexicon() *lexicon {
 	sort.Strings(x.common)
 	for _, l := range lines("given-names.txt") {
 		x.given[l] = true
+	}
+	for _, l := range lines("nicknames.txt") {
+		x.nicknames[l] = true
 	}
 	for _, l := range lines("geonames-countryInfo.txt") {
 		f := strings.Split(l, "\t")

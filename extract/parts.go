@@ -224,8 +224,23 @@ func (a *analysis) looksLikeDate(s string) bool {
 	if len(f) == 0 || len(f) > 4 {
 		return false
 	}
-	m := strings.TrimRight(f[0], ",")
-	return a.x.calendar[m] || a.x.calendar[m+"."]
+	// "March 3", "Jan. 13", "20 January", "Tuesday": a month or weekday
+	// first or after a day number, the rest numbers.
+	cal := false
+	for i, w := range f {
+		w = strings.TrimRight(w, ",")
+		switch {
+		case a.x.calendar[w] || a.x.calendar[w+"."]:
+			if i > 1 {
+				return false
+			}
+			cal = true
+		case strings.Trim(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "st"), "nd"), "rd"), "th"), "0123456789") == "":
+		default:
+			return false
+		}
+	}
+	return cal
 }
 
 // isStateAbbrev reports whether s is a US state abbreviation ("Calif.").

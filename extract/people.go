@@ -24,6 +24,7 @@ type mention struct {
 	hyphen    bool // a hyphenated given name: Tae-yul
 	commonAll bool // every word is a common English word
 	placeTok  bool // a word is a place name
+	cueTok    bool // the last word is a place word: "Ellen Park", "Hyde Park"
 	bareGov   bool // a public-office title with no country
 	extra     int  // index in analysis.extras, or -1
 	person    int  // resolved person, -1 when not a person
@@ -260,6 +261,15 @@ func (a *analysis) findRuns(c *sentenceCtx) {
 			}
 			break
 		}
+		// "von der Leyen told ...": particles before a lone capital
+		// belong to the name.
+		b := i
+		for b > 0 && b > i-3 && toks[b-1].kind == tokWord && particles[toks[b-1].w] && toks[b-1].w != "y" {
+			b--
+		}
+		if b < i && j-i == 1 && (b == 0 || toks[b-1].kind != tokWord || !capWord(toks[b-1])) {
+			i = b
+		}
 		a.run(c, i, j)
 		i = j
 	}
@@ -334,6 +344,28 @@ func (a *analysis) run(c *sentenceCtx, i, j int) {
 			cls[k-i] = clsPlace
 		}
 	}
+	// "Crown Prince", "Chief Justice": a title phrase whose first word
+	// alone is no title.
+	for k := i; k+1 < j; k++ {
+		if cls[k-i] != clsOther {
+			continue
+		}
+		for n := min(a.x.titleMaxLen, j-k); n >= 2; n-- {
+			if c, ok := a.x.titles[lowerJoin(toks[k:k+n])]; ok && (c == titleGov || c == titleJob) && cls[k+n-1-i] == clsTitle {
+				for q := k; q < k+n-1; q++ {
+					cls[q-i] = clsMod
+				}
+				break
+			}
+		}
+	}
+	// "Senate Majority Leader", "House Speaker": a chamber before a title
+	// is part of the role, not an organisation of its own.
+	for k := i; k+1 < j; k++ {
+		if cls[k-i] == clsOrg && a.x.titles[strings.ToLower(toks[k].w)] == titleDept && (cls[k+1-i] == clsMod || cls[k+1-i] == clsTitle) {
+			cls[k-i] = clsMod
+		}
+	}
 	// "South Korean" is one nationality.
 	for k := i; k+1 < j; k++ {
 		if _, ok := a.x.nationality[toks[k].w+" "+toks[k+1].w]; ok {
@@ -378,7 +410,7 @@ func (a *analysis) run(c *sentenceCtx, i, j int) {
 			cls[1] = clsOther
 		}
 	}
-	if L < 0 && j-i >= 2 && a.x.placeCues[toks[j-1].w] {
+	if L < 0 && j-i >= 2 && a.x.placeCues[toks[j-1].w] && !(j-i == 2 && a.x.given[toks[i].w]) {
 		return // "Times Square", "Capitol Hill": a place, not a person
 	}
 	if L < 0 && j-i >= 2 {
@@ -447,7 +479,7 @@ func (a *analysis) run(c *sentenceCtx, i, j int) {
 			a.orgs.add(joinToks(a.text, toks[ns:ne]), c.si)
 			return
 		}
-		if a.x.placeCues[toks[k].w] && k > ns {
+		if a.x.placeCues[toks[k].w] && k > ns && !(L >= 0 || ne-ns == 2 && a.x.given[toks[ns].w]) {
 			return
 		}
 	}
@@ -463,6 +495,16 @@ func (a *analysis) run(c *sentenceCtx, i, j int) {
 		return
 	}
 	a.personCandidate(c, i, j, L, ns, ne, cls)
+}
+
+// ageAfter reports whether an age appositive follows the name ending
+// before toks[ne]: ", 34,".
+func ageAfter(toks []token, ne int) bool {
+	if ne+2 >= len(toks) || toks[ne].w != "," || toks[ne+1].kind != tokNum || toks[ne+2].w != "," {
+		return false
+	}
+	w := toks[ne+1].w
+	return len(w) <= 3 && w[0] != '0' && strings.Trim(w, "0123456789") == "" && len(w) >= 1 && !(len(w) == 3 && w[0] > '1')
 }
 
 // roleStart returns where the title words ending at L begin.
@@ -561,7 +603,12 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 			}
 		}
 		if a.x.placeCues[w] && k > ns {
-			return
+			// "Ellen Park": a given name and a place word name a person
+			// only with more evidence (checked in isPerson).
+			if !(L >= 0 || ne-ns == 2 && a.x.given[toks[ns].w]) {
+				return
+			}
+			m.cueTok = true
 		}
 	}
 	if ntok == 0 {
@@ -629,6 +676,9 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 	if ns > 0 && a.x.speech[strings.ToLower(toks[ns-1].w)] {
 		m.speech = true // "said Smith"
 	}
+	if ageAfter(toks, ne) {
+		m.appos = true // "Maria Lopez, 34, a nurse": an age is said of people
+	}
 	if ntok == 1 {
 		w := toks[ns].w
 		if stopword[strings.ToLower(w)] {
@@ -646,7 +696,7 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 			x.relFrom = len(a.mentions) - 1
 		}
 	}
-	if p.gov && p.nat == "" && !p.region {
+	if p.gov && p.nat == "" && !p.region && p.org == "" && !p.owned {
 		m.bareGov = true
 		x.clause = a.clauseCountry(c, ns, ne)
 	}

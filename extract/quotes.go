@@ -38,7 +38,7 @@ func (a *analysis) findReported(c *sentenceCtx) {
 			continue
 		}
 		low := strings.ToLower(t.w)
-		if !a.x.speech[low] || k+1 >= len(toks) {
+		if !a.x.speech[low] || k+1 >= len(toks) || t.up && k > 0 {
 			continue
 		}
 		if quotes > 0 {
@@ -67,6 +67,9 @@ func (a *analysis) findReported(c *sentenceCtx) {
 					break
 				}
 			}
+			if start < 0 {
+				start = toldClause(toks, k)
+			}
 		}
 		if start < 0 || start >= len(toks) {
 			continue
@@ -83,6 +86,50 @@ func (a *analysis) findReported(c *sentenceCtx) {
 		a.reported = append(a.reported, reported{sent: c.si, s: toks[start].s, e: toks[end-1].e, pos: t.s, ing: ing, pron: pron})
 		k = end
 	}
+}
+
+// audiences are the listeners after "told" in news: "told reporters".
+var audiences = map[string]bool{
+	"reporters": true, "journalists": true, "lawmakers": true, "legislators": true, "parliament": true, "delegates": true,
+	"supporters": true, "investors": true, "analysts": true, "senators": true, "viewers": true, "listeners": true,
+	"residents": true, "students": true, "colleagues": true, "members": true, "staff": true, "employees": true, "me": true,
+	"us": true, "him": true, "her": true, "them": true, "parliamentarians": true, "the": true,
+}
+
+// clauseStarts begin the reported clause after "told reporters" when no
+// "that" stands between.
+var clauseStarts = map[string]bool{
+	"the": true, "a": true, "an": true, "he": true, "she": true, "it": true, "they": true, "we": true, "i": true,
+	"there": true, "his": true, "her": true, "their": true, "its": true, "this": true, "no": true,
+}
+
+// toldClause returns where the reported clause starts in "X told
+// reporters the measures would ..." or "told Reuters it would ...", after
+// "told" at toks[k], or -1.
+func toldClause(toks []token, k int) int {
+	j := k + 1
+	if j >= len(toks) || toks[j].kind != tokWord {
+		return -1
+	}
+	switch {
+	case toks[j].w == "the" && j+1 < len(toks) && toks[j+1].up:
+		j++ // "told the BBC"
+		for j < len(toks) && toks[j].kind == tokWord && toks[j].up {
+			j++
+		}
+	case toks[j].up:
+		for j < len(toks) && toks[j].kind == tokWord && toks[j].up {
+			j++
+		}
+	case audiences[toks[j].w] && toks[j].w != "the":
+		j++
+	default:
+		return -1
+	}
+	if j+2 >= len(toks) || toks[j].kind != tokWord || !clauseStarts[strings.ToLower(toks[j].w)] {
+		return -1
+	}
+	return j
 }
 
 // cueAt returns the length of a reported-speech cue ("the need to")
@@ -121,7 +168,7 @@ func (a *analysis) quotes() []news.Quote {
 		}{q, pos})
 	}
 	direct := map[int]bool{}
-	lastSpeaker, lastSent, lastPara := -1, -1, -1
+	lastSpeaker, lastSent, lastPara, lastAt := -1, -1, -1, -1
 	// Walk the quote marks of body paragraphs in order.
 	var open, openPara = -1, -1
 	var pieces []span
@@ -150,14 +197,14 @@ func (a *analysis) quotes() []news.Quote {
 				continue
 			}
 			pieces = append(pieces, span{open, i})
-			q, speaker, ok := a.directQuote(pieces, i, &lastSpeaker, lastSent, lastPara == openPara)
+			q, speaker, ok := a.directQuote(pieces, i, &lastSpeaker, lastSent, lastAt, lastPara == openPara)
 			if ok {
 				si := a.sentenceAt(pieces[0].s)
 				q.Sentence = si
 				add(q, pieces[0].s)
 				direct[si] = true
 				if speaker >= 0 {
-					lastSpeaker, lastSent, lastPara = speaker, si, pi
+					lastSpeaker, lastSent, lastPara, lastAt = speaker, si, pi, i
 				}
 			}
 			pieces = pieces[:0]
@@ -169,6 +216,19 @@ func (a *analysis) quotes() []news.Quote {
 			if pi+1 < len(a.paras) && a.text[a.paras[pi+1].s] == '"' {
 				pieces = append(pieces, span{open, p.e})
 			} else {
+				// 'She said in a statement: "With ...' left unclosed at the
+				// paragraph's end: a quote when an attribution leads into
+				// it and it is the last quote mark of the paragraph.
+				if sp := a.speakerBefore(open - 1); (sp >= 0 || sp == -2) && len(pieces) == 0 && openPara == pi && p.e > open {
+					pieces = append(pieces, span{open, p.e})
+					if q, speaker, ok := a.directQuote(pieces, p.e-1, &lastSpeaker, lastSent, lastAt, true); ok && (speaker == sp || sp == -2) {
+						si := a.sentenceAt(pieces[0].s)
+						q.Sentence = si
+						add(q, pieces[0].s)
+						direct[si] = true
+						lastSpeaker, lastSent, lastPara, lastAt = speaker, si, pi, p.e
+					}
+				}
 				pieces = pieces[:0]
 				open = -1
 			}
@@ -218,7 +278,7 @@ func (a *analysis) sentenceAt(p int) int {
 
 // directQuote builds the quote whose text is pieces and whose closing mark
 // is at cleaned offset closeAt, and finds its speaker.
-func (a *analysis) directQuote(pieces []span, closeAt int, lastSpeaker *int, lastSent int, samePara bool) (news.Quote, int, bool) {
+func (a *analysis) directQuote(pieces []span, closeAt int, lastSpeaker *int, lastSent, lastAt int, samePara bool) (news.Quote, int, bool) {
 	var parts []string
 	words := 0
 	for _, p := range pieces {
@@ -241,10 +301,20 @@ func (a *analysis) directQuote(pieces []span, closeAt int, lastSpeaker *int, las
 	if speaker == -1 {
 		speaker = a.speakerBefore(pieces[0].s - 1)
 	}
+	if speaker == -3 {
+		return news.Quote{}, -1, false // attributed to someone not named
+	}
 	si := a.sentenceAt(pieces[0].s)
 	// A pronoun, or an unattributed quote that goes on from the last
 	// speaker's: in the same paragraph, or long enough not to be a
 	// scare quote.
+	if speaker == -2 {
+		// "X welcomed the decision. "...," she said": a pronoun names the
+		// subject of a sentence since the last attributed quote, if any.
+		if p, at := a.lastSubjectBefore(pieces[0].s, si); p >= 0 && at > lastAt {
+			*lastSpeaker, lastSent = p, a.sentenceAt(at)
+		}
+	}
 	if speaker == -2 || (speaker < 0 && *lastSpeaker >= 0 && (samePara || words >= 6 && si-lastSent <= 3)) {
 		if *lastSpeaker >= 0 && si-lastSent <= 5 {
 			speaker = *lastSpeaker
@@ -274,6 +344,9 @@ func (a *analysis) mentionsIn(s, e int) []int {
 // '," Iwaya said', '," said Iwaya', '," he said', '," according to X'.
 // It returns a person index, -2 for a pronoun, or -1.
 func (a *analysis) speakerAfter(q int) int {
+	if q+1 >= len(a.text) {
+		return -1
+	}
 	end := min(len(a.text), q+120)
 	if nl := strings.IndexByte(a.text[q+1:end], '\n'); nl >= 0 {
 		end = q + 1 + nl
@@ -292,10 +365,10 @@ func (a *analysis) speakerAfter(q int) int {
 		if t.w == "." || t.w == ";" {
 			break
 		}
-		if low == "according" && k+1 < len(toks) && toks[k+1].w == "to" && len(ms) > 0 {
-			return a.mentions[ms[0]].person
+		if low == "according" && k+1 < len(toks) && toks[k+1].w == "to" {
+			return a.accordingTo(toks, k, ms)
 		}
-		if !a.x.speech[low] {
+		if !a.x.speech[low] || t.up && k > 0 { // "United States" is no verb
 			continue
 		}
 		// "X said" with X before the verb, or "said X" after it.
@@ -307,8 +380,8 @@ func (a *analysis) speakerAfter(q int) int {
 		if k > 0 && isPronoun(toks[k-1].w) {
 			return -2
 		}
-		if k+1 < len(toks) && isPronoun(toks[k+1].w) {
-			return -2
+		if k+1 < len(toks) && isPronoun(toks[k+1].w) && (k+2 >= len(toks) || toks[k+2].kind == tokPunct) {
+			return -2 // '," said he.'; "said he had" starts a clause
 		}
 		for _, mi := range ms {
 			if a.mentions[mi].s >= t.e {
@@ -317,15 +390,28 @@ func (a *analysis) speakerAfter(q int) int {
 		}
 		// '," the minister said', '," said the spokeswoman'.
 		if k >= 2 && (toks[k-2].w == "the" || toks[k-2].w == "The") {
-			return a.nominalSpeaker(toks[k-1].w, q)
+			if p := a.nominalSpeaker(toks[k-1].w, q); p >= 0 {
+				return p
+			}
+			return -3 // '," the company said'
 		}
 		if k+2 < len(toks) && toks[k+1].w == "the" {
-			return a.nominalSpeaker(toks[k+2].w, q)
+			if p := a.nominalSpeaker(toks[k+2].w, q); p >= 0 {
+				return p
+			}
+			return -3 // '," said the company'
+		}
+		if k >= 1 && toks[k-1].kind == tokWord && !strings.HasSuffix(toks[k-1].w, "ly") && !clauseLinks[strings.ToLower(toks[k-1].w)] {
+			return -3 // '," a spokesman said': someone unnamed
 		}
 		break
 	}
 	return -1
 }
+
+// clauseLinks stand before a speech verb that goes on with the same
+// subject: '," and merely saying', '," also saying'.
+var clauseLinks = map[string]bool{"and": true, "but": true, "also": true, "then": true, "while": true, "before": true, "after": true, "as": true, "by": true}
 
 // speakerBefore reads an attribution that ends right before an opening
 // quote mark at q: 'X said: "', 'X said, "', 'According to X, "'.
@@ -338,6 +424,7 @@ func (a *analysis) speakerBefore(q int) int {
 		start += nq + 1
 	}
 	toks := tokenize(a.x, a.text, span{start, q}, nil)
+	ended := len(toks) > 0 && (toks[len(toks)-1].w == "." || toks[len(toks)-1].w == "?" || toks[len(toks)-1].w == "!")
 	for len(toks) > 0 && toks[len(toks)-1].kind == tokPunct {
 		toks = toks[:len(toks)-1]
 	}
@@ -352,7 +439,7 @@ func (a *analysis) speakerBefore(q int) int {
 		if w == "." || w == ";" {
 			break
 		}
-		if !a.x.speech[strings.ToLower(w)] {
+		if !a.x.speech[strings.ToLower(w)] || toks[v].up && v > 0 {
 			continue
 		}
 		for i := len(ms) - 1; i >= 0; i-- {
@@ -363,13 +450,62 @@ func (a *analysis) speakerBefore(q int) int {
 		if v > 0 && isPronoun(toks[v-1].w) {
 			return -2
 		}
+		if ended {
+			for _, mi := range ms {
+				if a.mentions[mi].s >= toks[v].e {
+					return a.mentions[mi].person // '"...," said X, a nurse. "...'
+				}
+			}
+		}
+		if v >= 2 && strings.EqualFold(toks[v-2].w, "the") {
+			// 'The minister warned that "...': the last minister named.
+			if p := a.nominalSpeaker(toks[v-1].w, q); p >= 0 {
+				return p
+			}
+		}
+		if v >= 1 && toks[v-1].kind == tokWord && !strings.HasSuffix(toks[v-1].w, "ly") && !clauseLinks[strings.ToLower(toks[v-1].w)] {
+			return -3 // 'A spokesman said: "...': someone unnamed
+		}
 		return -1
 	}
 	// "According to X," right before the quote.
 	for k := 0; k+1 < len(toks); k++ {
-		if strings.EqualFold(toks[k].w, "according") && toks[k+1].w == "to" && len(ms) > 0 {
-			return a.mentions[ms[len(ms)-1]].person
+		if strings.EqualFold(toks[k].w, "according") && toks[k+1].w == "to" {
+			if p := a.accordingTo(toks, k, ms); p >= 0 {
+				return p
+			}
 		}
+	}
+	return -1
+}
+
+// accordingTo returns the person named right after "according to" at
+// toks[k] (a title may stand between: "according to Finance Minister X"),
+// or -1: in "according to The New York Times, who reported X's exit" the
+// source is not X.
+func (a *analysis) accordingTo(toks []token, k int, ms []int) int {
+	if k+2 >= len(toks) {
+		return -1
+	}
+	at := toks[k+2].s
+	limit := k + 6
+	if limit >= len(toks) {
+		limit = len(toks) - 1
+	}
+	for _, mi := range ms {
+		m := a.mentions[mi]
+		if m.s < at {
+			continue
+		}
+		if m.s > toks[limit].s {
+			break
+		}
+		for j := k + 2; j < len(toks) && toks[j].s < m.s; j++ {
+			if toks[j].kind != tokWord || toks[j].w == "who" || toks[j].w == "which" {
+				return -1
+			}
+		}
+		return m.person
 	}
 	return -1
 }
@@ -393,6 +529,35 @@ func (a *analysis) lastPersonBefore(pos, si int) int {
 		}
 	}
 	return -1
+}
+
+// lastSubjectBefore returns the person of the last sentence subject (the
+// first person named in a sentence, outside quote marks) before cleaned
+// offset pos, within two sentences before sentence si, with the offset of
+// its mention; -1 when there is none.
+func (a *analysis) lastSubjectBefore(pos, si int) (int, int) {
+	i := sort.Search(len(a.mentions), func(i int) bool { return a.mentions[i].s >= pos || a.mentions[i].sent > si })
+	for i--; i >= 0; i-- {
+		m := a.mentions[i]
+		if m.sent < si-2 {
+			break
+		}
+		if m.person < 0 || m.sent >= len(a.sents) {
+			continue
+		}
+		first := true
+		for k := i - 1; k >= 0 && a.mentions[k].sent == m.sent; k-- {
+			if a.mentions[k].person >= 0 {
+				first = false
+				break
+			}
+		}
+		if !first || strings.Count(a.text[a.sents[m.sent].s:m.s], `"`)%2 == 1 {
+			continue
+		}
+		return m.person, m.s
+	}
+	return -1, -1
 }
 
 // subject returns the person who speaks in reported speech r, or -1.

@@ -40,6 +40,12 @@ func nameParts(name string) []string {
 
 // isPerson decides whether a name of two or more words names a person.
 func (a *analysis) isPerson(m mention, alone map[string]bool) bool {
+	if m.cueTok && !m.titled {
+		// "Ellen Park" and "Victoria Park": a person only when named again
+		// by the last word, or said to speak, or given an age.
+		f := nameParts(m.name)
+		return m.given && len(f) == 2 && (alone[f[1]] || m.speech || m.appos)
+	}
 	if m.titled || m.appos || m.hyphen {
 		return true
 	}
@@ -101,16 +107,23 @@ func (a *analysis) resolvePeople() {
 		}
 		pi, ok := byKey[key]
 		if !ok {
-			pi = newPerson(m.name)
+			pi = a.sameAs(m.name)
+			if pi < 0 {
+				pi = newPerson(m.name)
+			} else if !contains(a.people[pi].aliases, m.name) {
+				a.people[pi].aliases = append(a.people[pi].aliases, strings.Clone(m.name))
+			}
 			byKey[key] = pi
 		}
 		m.person = pi
 	}
 	alias := map[string][]int{}
 	for pi, p := range a.people {
-		for _, w := range nameParts(p.name) {
-			if l := alias[w]; len(l) == 0 || l[len(l)-1] != pi {
-				alias[w] = append(l, pi)
+		for _, n := range append([]string{p.name}, p.aliases...) {
+			for _, w := range nameParts(n) {
+				if l := alias[w]; len(l) == 0 || l[len(l)-1] != pi {
+					alias[w] = append(l, pi)
+				}
 			}
 		}
 	}
@@ -164,6 +177,25 @@ func (a *analysis) resolvePeople() {
 	}
 	a.relations()
 	a.inferNationality()
+}
+
+// sameAs returns the person already known under another form of name's
+// given name ("Timothy D. Cook" for "Tim Cook"), or -1.
+func (a *analysis) sameAs(name string) int {
+	f := nameParts(name)
+	if len(f) < 2 {
+		return -1
+	}
+	for pi, p := range a.people {
+		g := nameParts(p.name)
+		if len(g) < 2 || g[len(g)-1] != f[len(f)-1] {
+			continue
+		}
+		if a.x.nicknames[f[0]+"|"+g[0]] || a.x.nicknames[g[0]+"|"+f[0]] {
+			return pi
+		}
+	}
+	return -1
 }
 
 func contains(l []string, s string) bool {
@@ -386,6 +418,7 @@ func (a *analysis) outPeople() []news.Person {
 				}
 			}
 		}
+		a.dropVagueRoles(&np)
 		if np.Aliases == nil {
 			np.Aliases = []string{}
 		}
@@ -399,6 +432,52 @@ func (a *analysis) outPeople() []news.Person {
 	}
 	a.finishPlaces()
 	return out
+}
+
+// dropVagueRoles removes a role that another role of the person states
+// more precisely with a portfolio: "minister" beside "finance minister"
+// (from "Minister Alice Brown, the finance minister"). "president" beside
+// "vice president" stays: a modifier makes another office.
+func (a *analysis) dropVagueRoles(p *news.Person) {
+	vague := func(r string) bool {
+		for _, r2 := range p.Roles {
+			extra, ok := strings.CutSuffix(r2, " "+r)
+			if !ok || extra == "" {
+				continue
+			}
+			all := true
+			for _, w := range strings.Fields(extra) {
+				if a.x.titles[w] != titleDept {
+					all = false
+					break
+				}
+			}
+			if all {
+				return true
+			}
+		}
+		return false
+	}
+	var keep []string
+	dropped := false
+	for _, r := range p.Roles {
+		if vague(r) {
+			dropped = true
+			continue
+		}
+		keep = append(keep, r)
+	}
+	if !dropped {
+		return
+	}
+	facts := p.Facts[:0]
+	for _, f := range p.Facts {
+		if f.Kind == news.FactRole && !contains(keep, f.Value) {
+			continue
+		}
+		facts = append(facts, f)
+	}
+	p.Roles, p.Facts = keep, facts
 }
 
 // finishPlaces adds the gazetteer matches that are not inside a person's

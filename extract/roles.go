@@ -18,6 +18,7 @@ type rolePhrase struct {
 	gov    bool   // a public-office title
 	org    string // the organisation of the role: "Apple" in "CEO of Apple"
 	region bool   // qualified by a region rather than a country
+	owned  bool   // "the company's vice president": of a company, not a country
 }
 
 // personal reports whether the phrase can only describe a person: a role,
@@ -46,6 +47,7 @@ func (p *rolePhrase) merge(q rolePhrase) {
 	}
 	p.gov = p.gov || q.gov
 	p.region = p.region || q.region
+	p.owned = p.owned || q.owned
 }
 
 // facts turns the phrase into person facts from sentence si.
@@ -72,7 +74,10 @@ var roleNames = map[string]string{
 	"cto": "chief technology officer", "gov.": "governor", "sen.": "senator", "rep.": "representative",
 	"gen.": "general", "adm.": "admiral", "col.": "colonel", "lt.": "lieutenant", "capt.": "captain",
 	"sgt.": "sergeant", "maj.": "major", "cpl.": "corporal", "pvt.": "private", "cmdr.": "commander",
-	"prof": "professor",
+	"prof": "professor", "det.": "detective", "insp.": "inspector", "supt.": "superintendent", "cmdr": "commander",
+	"lt": "lieutenant", "sgt": "sergeant", "col": "colonel", "gen": "general", "capt": "captain", "det": "detective",
+	"insp": "inspector", "supt": "superintendent", "cpl": "corporal", "dci": "detective chief inspector",
+	"dcs": "detective chief superintendent",
 }
 
 // ambiguousTitles are titles only when capitalised before a name.
@@ -90,10 +95,23 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 	head, unknown := false, 0
 	descStart, descEnd := -1, -1
 	flush := func() {
+		if !head && len(cur) > 0 && (cur[len(cur)-1] == "deputy" || cur[len(cur)-1] == "assistant") {
+			head = true // "Lund's deputy, X": the modifier stands as a noun
+		}
 		if head && len(cur) > 0 {
 			r := strings.Join(cur, " ")
 			if full, ok := roleNames[r]; ok {
 				r = full
+			} else if len(cur) > 1 {
+				// "lt. col." is "lieutenant colonel".
+				parts := make([]string, len(cur))
+				for i, w := range cur {
+					parts[i] = w
+					if full, ok := roleNames[w]; ok {
+						parts[i] = full
+					}
+				}
+				r = strings.Join(parts, " ")
 			}
 			if a.x.titles[r] != titleRel {
 				p.roles = append(p.roles, r)
@@ -122,6 +140,12 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 		if n := a.possessiveOwner(ts, i); n > 0 {
 			if c := a.countryOf(ts[i : i+n]); c != "" {
 				p.nat = c
+			} else if ts[i].up && a.x.nationality[ts[i].w] == "" && !a.x.regions[ts[i].w] {
+				// "Apple's senior vice president": an organisation's
+				// officer, of no country.
+				p.org = joinToks(a.text, ts[i:i+n])
+			} else if !ts[i].up && (ts[i].w == "company" || ts[i].w == "firm" || ts[i].w == "group" || ts[i].w == "bank") {
+				p.owned = true
 			}
 			i += n + 1
 			descStart = i
@@ -169,6 +193,17 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 				n, class = k, c
 				break
 			}
+		}
+		if n == 0 && t.w == "of" && head && i+1 < len(ts) && ts[i+1].kind == tokWord && a.x.titles[strings.ToLower(ts[i+1].w)] == titleDept {
+			// "minister of transport", "head of finance".
+			k := i + 1
+			for k < len(ts) && ts[k].kind == tokWord && a.x.titles[strings.ToLower(ts[k].w)] == titleDept {
+				k++
+			}
+			cur = append(cur, "of", lowerJoin(ts[i+1:k]))
+			i = k
+			descEnd = i
+			continue
 		}
 		if n == 0 {
 			if t.w == "of" && head && i+1 < len(ts) {
@@ -294,14 +329,44 @@ func (a *analysis) placeAtToks(ts []token, i int) (int, string) {
 // "former foreign minister X".
 func (a *analysis) leftRole(ts []token, ns int) (rolePhrase, bool) {
 	k := ns - 1
-	if k >= 0 && ts[k].w == "," {
+	comma := k >= 0 && ts[k].w == ","
+	if comma {
 		k--
 	}
 	end := k + 1
 	titled, unknown := false, 0
+	owned := false
+	if k >= 3 && ts[k-1].w == "the" && ts[k-2].w == "of" && ownerNouns[ts[k].w] {
+		// "general counsel of the company, X"
+		k -= 3
+		owned = true
+	}
 	for k >= 0 {
 		t := ts[k]
 		low := strings.ToLower(t.w)
+		if t.up && k+1 < len(ts) {
+			// "President of the United States Barack Obama", "Prime
+			// Minister of India X": a place after "of" and a title.
+			if n := a.placeEnding(ts, k); n > 0 {
+				b := k - n
+				if b >= 0 && ts[b].w == "the" {
+					b--
+				}
+				if b >= 1 && ts[b].w == "of" {
+					if _, ok := a.x.titles[strings.ToLower(ts[b-1].w)]; ok {
+						k = b - 1
+						comma = true // the title is capitalised here
+						continue
+					}
+				}
+			}
+		}
+		if low == "and" && titled && k > 0 {
+			if _, ok := a.x.titles[strings.ToLower(ts[k-1].w)]; ok {
+				k-- // "Vice President and general counsel"
+				continue
+			}
+		}
 		if t.kind == tokPoss {
 			k--
 			continue
@@ -309,15 +374,30 @@ func (a *analysis) leftRole(ts []token, ns int) (rolePhrase, bool) {
 		if t.kind != tokWord {
 			break
 		}
-		if _, ok := a.x.titles[low]; ok && !t.up {
+		// "The Prime Minister, Rishi Sunak,": a capitalised title set off
+		// by a comma is an appositive too.
+		if _, ok := a.x.titles[low]; ok && (!t.up || comma) {
 			titled = true
 			k--
 			continue
+		}
+		if titled && t.w == "of" && k > 0 && !ts[k-1].up {
+			if c, ok := a.x.titles[strings.ToLower(ts[k-1].w)]; ok && c != titleDept && c != titleMod {
+				k-- // "head of finance X"
+				continue
+			}
 		}
 		if titled && !t.up && unknown == 0 && !stopword[low] && !a.x.speech[low] {
 			unknown++ // "US bank chief X"
 			k--
 			continue
+		}
+		if t.up && titled && (k == 0 || ts[k-1].w == `"`) {
+			// "Opposition leader X" at the start of a sentence.
+			if c, ok := a.x.titles[low]; ok && (c == titleDept || c == titleMod) {
+				k--
+				continue
+			}
 		}
 		if t.up {
 			if k > 0 && a.x.nationality[ts[k-1].w+" "+t.w] != "" {
@@ -347,7 +427,27 @@ func (a *analysis) leftRole(ts []token, ns int) (rolePhrase, bool) {
 	if len(p.roles) == 0 && p.rel == "" {
 		return rolePhrase{}, false
 	}
+	p.owned = p.owned || owned
 	return p, true
+}
+
+// ownerNouns stand for an organisation in "of the company".
+var ownerNouns = map[string]bool{
+	"company": true, "firm": true, "group": true, "bank": true, "board": true, "agency": true,
+	"organization": true, "organisation": true, "club": true, "team": true, "university": true,
+}
+
+// placeEnding returns the length of a place name that ends at ts[k], or 0.
+func (a *analysis) placeEnding(ts []token, k int) int {
+	for n := min(a.x.placeMaxLen, k+1); n >= 1; n-- {
+		if ts[k-n+1].kind != tokWord || !ts[k-n+1].up || !allWords(ts[k-n+1:k+1]) {
+			continue
+		}
+		if a.isPlace(joinToks(a.text, ts[k-n+1:k+1])) {
+			return n
+		}
+	}
+	return 0
 }
 
 // rightRole reads an appositive after the name ending at ts[ne]: "X, South
@@ -366,8 +466,19 @@ func (a *analysis) rightRole(ts []token, ne int) (rolePhrase, bool) {
 		} else if s < len(ts) && ts[s].w == "now" {
 			s++
 		}
-	case (ts[ne].w == "is" || ts[ne].w == "was" || ts[ne].w == "became") && s < len(ts) && (ts[s].w == "the" || ts[s].w == "a" || ts[s].w == "an"):
-		// "X is the foreign minister".
+	case ts[ne].w == "is" || ts[ne].w == "was" || ts[ne].w == "became":
+		// "X is the foreign minister", "X is currently the head of ...".
+		if s < len(ts) && (ts[s].w == "currently" || ts[s].w == "now" || ts[s].w == "also") {
+			s++
+		}
+		if s >= len(ts) || ts[s].w != "the" && ts[s].w != "a" && ts[s].w != "an" {
+			return rolePhrase{}, false
+		}
+	case ts[ne].w == "as" && ne > 0:
+		// "named X as its new chief executive", "appointed X as head".
+		if !appointVerb(ts, ne) {
+			return rolePhrase{}, false
+		}
 	case ts[ne].w == "serves" || ts[ne].w == "served":
 		if s < len(ts) && ts[s].w == "as" {
 			s++
@@ -405,6 +516,20 @@ func (a *analysis) rightRole(ts []token, ne int) (rolePhrase, bool) {
 		return rolePhrase{}, false
 	}
 	return p, true
+}
+
+// appointVerb reports whether an appointing verb stands a few words before
+// toks[k]: "named Mary Roe as".
+func appointVerb(ts []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		switch strings.ToLower(ts[j].w) {
+		case "named", "appointed", "elected", "chose", "picked", "nominated", "tapped", "installed", "hired", "confirmed", "reappointed", "promoted", "name", "appoint", "names", "appoints":
+			return true
+		case ".", ";", ",":
+			return false
+		}
+	}
+	return false
 }
 
 // capRun returns the length of the run of capitalised words at ts[i],

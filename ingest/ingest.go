@@ -47,7 +47,8 @@ type Options struct {
 	Extract  func(news.Document) news.Extraction // nil: extract.Extract
 }
 
-// Result is what happened to one input of Paths.
+// Result is what happened to one input of Paths: Path names the input,
+// Err (when not nil) says why it was not stored.
 type Result struct {
 	Path string
 	news.IngestResult
@@ -96,7 +97,7 @@ func (in *Ingester) Paths(ctx context.Context, paths []string, report func(Resul
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			inputs = append(inputs, input{path: p, err: fmt.Errorf("unreadable path: %w", err)})
+			inputs = append(inputs, input{path: p, err: unreadable(err)})
 			continue
 		}
 		if !info.IsDir() {
@@ -106,7 +107,7 @@ func (in *Ingester) Paths(ctx context.Context, paths []string, report func(Resul
 		var found []input
 		err = filepath.WalkDir(p, func(file string, d fs.DirEntry, err error) error {
 			if err != nil {
-				found = append(found, input{path: file, err: fmt.Errorf("unreadable path: %w", err)})
+				found = append(found, input{path: file, err: unreadable(err)})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -124,7 +125,7 @@ func (in *Ingester) Paths(ctx context.Context, paths []string, report func(Resul
 			return nil
 		})
 		if err != nil {
-			found = append(found, input{path: p, err: fmt.Errorf("unreadable path: %w", err)})
+			found = append(found, input{path: p, err: unreadable(err)})
 		}
 		slices.SortFunc(found, func(a, b input) int { return strings.Compare(a.path, b.path) })
 		inputs = append(inputs, found...)
@@ -137,11 +138,18 @@ func (in *Ingester) Paths(ctx context.Context, paths []string, report func(Resul
 		if res.Err == nil {
 			res.IngestResult, res.Err = in.file(ctx, inp.path)
 		}
-		if res.Err != nil {
-			res.Err = fmt.Errorf("%s: %w", inp.path, res.Err)
-		}
 		report(res)
 	}
+}
+
+// unreadable words a failed stat or open without repeating the path, which
+// the caller puts in front.
+func unreadable(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("unreadable path: %s: %w", pe.Op, pe.Err)
+	}
+	return fmt.Errorf("unreadable path: %w", err)
 }
 
 // file reads and ingests one file, or standard input for "-".
@@ -158,7 +166,7 @@ func (in *Ingester) file(ctx context.Context, name string) (news.IngestResult, e
 		}
 		f, err := os.Open(name)
 		if err != nil {
-			return news.IngestResult{}, fmt.Errorf("unreadable path: %w", err)
+			return news.IngestResult{}, unreadable(err)
 		}
 		defer f.Close()
 		r = f

@@ -76,3 +76,13 @@ func TestOpenEmptyPath(t *testing.T) {
 		t.Error(`Open("") = nil error, want an error`)
 	}
 }
+
+func TestOpenBadPath(t *testing.T) {
+	dir := t.TempDir()
+	for _, path := range []string{dir, filepath.Join(dir, "missing", "x.db")} {
+		if s, err := Open(context.Background(), path); err == nil {
+			s.Close()
+			t.Errorf("Open(%q) = nil error, want an error", path)
+		}
+	}
+}

@@ -117,6 +117,37 @@ func (s *Store) saveArticle(ctx context.Context, doc news.Document, ex news.Extr
 	return res, nil
 }
 
+// DeleteArticle removes an article with all its facts in one
+// transaction, and the people, organisations, places and event names that
+// only it mentioned; it returns news.ErrNotFound for an unknown id. Use it
+// rather than deleting rows by hand, which would leave the summary tables
+// (mention totals, person_roles, event_names) stale.
+func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("delete article %d: %w", id, err)
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE id = ?`, id).Scan(&n); err != nil {
+		return fmt.Errorf("delete article %d: %w", id, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("delete article %d: %w", id, news.ErrNotFound)
+	}
+	w := &writer{ctx: ctx, tx: tx, s: s, stmts: map[string]*sql.Stmt{}}
+	if err := w.deleteArticle(id); err != nil {
+		return fmt.Errorf("delete article %d: %w", id, err)
+	}
+	if err := w.cleanup(); err != nil {
+		return fmt.Errorf("delete article %d: %w", id, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("delete article %d: %w", id, err)
+	}
+	return nil
+}
+
 // saveBatch saves many articles in one transaction, for building large
 // benchmark databases quickly; ingest saves one article per transaction.
 func (s *Store) saveBatch(ctx context.Context, docs []news.Document, exs []news.Extraction) error {

@@ -12,7 +12,7 @@ import (
 
 var allTables = []string{"articles", "article_keys", "sentences", "people", "person_aliases", "person_keys",
 	"person_facts", "person_mentions", "organizations", "organization_mentions", "places", "place_mentions",
-	"timexes", "events", "event_keys", "event_participants", "quotes", "summaries"}
+	"timexes", "events", "event_names", "event_keys", "event_participants", "quotes", "summaries", "person_roles"}
 
 // tableCounts returns the row count of every table.
 func tableCounts(t *testing.T, s *Store) map[string]int {
@@ -308,4 +308,38 @@ func TestSaveArticleConcurrent(t *testing.T) {
 		t.Errorf("Articles total after concurrent saves = %d, %v; want %d", n, err, writers*each)
 	}
 	checkFTS(t, s)
+}
+
+func TestDeleteArticle(t *testing.T) {
+	ctx := context.Background()
+	s := loaded(t)
+	refs, _, _ := s.Articles(ctx, 0, 10)
+	newest := refs[0] // article B
+	if err := s.DeleteArticle(ctx, newest.ID); err != nil {
+		t.Fatalf("DeleteArticle(B): %v", err)
+	}
+	if err := s.DeleteArticle(ctx, newest.ID); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("DeleteArticle(B) again = %v, want news.ErrNotFound", err)
+	}
+	ps, _ := s.FindPeople(ctx, "Iwaya", 5)
+	if len(ps) != 1 || ps[0].Mentions != 3 || ps[0].Role != "foreign minister" {
+		t.Errorf("FindPeople(Iwaya) after deleting B = %+v, want 3 mentions and A's role", ps)
+	}
+	if names, _ := s.SuggestEvents(ctx, "inaug", 5); len(names) != 1 || names[0] != "inauguration" {
+		t.Errorf("SuggestEvents(inaug) after deleting B = %v, want [inauguration] (A's spelling)", names)
+	}
+	if n := searchTotal(t, s, "alliance"); n != 0 {
+		t.Errorf("Search(alliance) after deleting B = %d, want 0", n)
+	}
+	checkFTS(t, s)
+
+	// Deleting the last article leaves every table empty.
+	if err := s.DeleteArticle(ctx, refs[1].ID); err != nil {
+		t.Fatalf("DeleteArticle(A): %v", err)
+	}
+	for tb, n := range tableCounts(t, s) {
+		if n != 0 {
+			t.Errorf("rows in %s after deleting every article = %d, want 0", tb, n)
+		}
+	}
 }

@@ -109,6 +109,16 @@ var auxiliaries = map[string]bool{"will": true, "would": true, "is": true, "was"
 
 var conjWords = map[string]bool{"and": true, "but": true, "while": true, "whereas": true, "although": true, "though": true, "because": true, "so": true, "yet": true}
 
+// pastVerb reports whether a token looks like a past-tense verb that can
+// start a second verb phrase: "was born on X and died on Y".
+func pastVerb(t tok) bool {
+	w := t.low
+	if !t.word || t.upper || len(w) < 4 || !strings.HasSuffix(w, "ed") || notPast[w] {
+		return false
+	}
+	return !strings.ContainsAny(w, "-'.")
+}
+
 // clauses numbers the clauses of a sentence: a new clause starts at ";",
 // ":", a dash, "but", and a comma before a conjunction; a relative clause
 // (", who ...,") gets its own number and the clause around it resumes after
@@ -142,7 +152,7 @@ func clauses(toks []tok) {
 				cur = next
 				next++
 			}
-		case t == "and" && k+1 < len(toks) && auxiliaries[toks[k+1].low]:
+		case t == "and" && k+1 < len(toks) && (auxiliaries[toks[k+1].low] || !inRel && pastVerb(toks[k+1])):
 			// "accepted the resignation and will address the nation":
 			// a second verb phrase with its own time.
 			cur = next

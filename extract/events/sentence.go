@@ -3,7 +3,9 @@ package events
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"factdesk/news"
 )
@@ -234,8 +236,8 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 	} else if !verb {
 		// Keep modifiers: "12th summit", "first official visit".
 		for k := head - 1; k >= 0 && k >= head-3 && s.toks[k].word && !determiners[s.low(k)] && modifier(s.toks[k]) && s.toks[k].clause == clause; k-- {
-			if _, n := s.cueAt(k); n > 0 {
-				break
+			if _, n := s.cueAt(k); n > 0 || s.timexAt(k) {
+				break // "July 16 press conference": the date is not a modifier
 			}
 			start = k
 		}
@@ -286,8 +288,8 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 		if v == "" || !near(t.start) || s.blocked(t.start, t.end, a, b) || boundary[s.low(t.start-1)] {
 			continue
 		}
-		if d := distance(t.start, t.end, a, b); d < best {
-			ev.Date, best = v, d
+		if d := distance(t.start, t.end, a, b); d < best || d == best && t.start >= b {
+			ev.Date, best = v, d // a tie goes to the date after the trigger: "met on Monday"
 		}
 	}
 	best = 1 << 30
@@ -320,7 +322,19 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 			ev.Participants = append(ev.Participants, e.name)
 		}
 	}
-	if len(ev.Participants) == 0 {
+	if verb || s.takesPart(start) {
+		// "X, who is due to visit Y", "X, who is to attend Y's
+		// inauguration": X is the relative clause's subject.
+		for k := start - 1; k >= 1 && k >= a-window && s.toks[k].clause == clause; k-- {
+			if s.low(k) == "who" && s.low(k-1) == "," {
+				if e := s.entityEnding(k - 1); e != nil && e.kind == person && !slices.Contains(ev.Participants, e.name) {
+					ev.Participants = append([]string{e.name}, ev.Participants...)
+				}
+				break
+			}
+		}
+	}
+	if len(ev.Participants) == 0 && (verb || s.takesPart(start)) {
 		// "He met ...": the person named last before the pronoun.
 		for k := a - 1; k >= 0 && k >= a-window && s.toks[k].clause == clause; k-- {
 			if w := s.low(k); w == "he" || w == "she" {
@@ -332,7 +346,7 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 		}
 	}
 	var weak bool
-	ev.Status, weak = f.status(s, a, b, clause, relClause, verb, ev.Date)
+	ev.Status, weak = f.status(s, a, b, clause, relClause, verb, ev.Date, !verb && s.aheadOf(start))
 
 	return &cand{
 		ev: ev, weak: weak, noun: !verb,
@@ -341,21 +355,77 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 	}
 }
 
+// partVerbs make their subject take part in the event they govern: "he
+// attended the summit"; "he pointed to the bankruptcy" does not.
+var partVerbs = map[string]bool{
+	"attend": true, "attends": true, "attended": true, "attending": true, "hold": true, "holds": true, "held": true,
+	"host": true, "hosts": true, "hosted": true, "lead": true, "leads": true, "led": true, "join": true, "joins": true,
+	"joined": true, "chair": true, "chairs": true, "chaired": true, "give": true, "gives": true, "gave": true,
+	"deliver": true, "delivers": true, "delivered": true, "make": true, "makes": true, "made": true, "announce": true,
+	"announces": true, "announced": true, "won": true, "win": true, "wins": true, "lost": true, "lose": true,
+	"sign": true, "signs": true, "signed": true, "take": true, "takes": true, "took": true, "taken": true,
+	"began": true, "begin": true, "begins": true, "start": true, "starts": true, "started": true, "on": true,
+	"cancel": true, "canceled": true, "cancelled": true, "postponed": true, "postpone": true, "skip": true, "skipped": true,
+	"plan": true, "plans": true, "planned": true, "organize": true, "organized": true, "organise": true, "organised": true,
+}
+
+// takesPart reports whether the nominal starting at token start is the
+// object of a verb of taking part.
+func (s *sent) takesPart(start int) bool {
+	k := start - 1
+	for k >= 0 && s.toks[k].word && (determiners[s.low(k)] || s.toks[k].poss || modifier(s.toks[k])) {
+		k--
+	}
+	if k >= 0 && (s.low(k) == "in" || s.low(k) == "to" || s.low(k) == "at") && k > 0 && partVerbs[s.low(k-1)] {
+		k-- // "took part in", "went on"
+	}
+	if k >= 1 && s.low(k) == "part" && s.low(k-1) == "took" {
+		return true
+	}
+	return k >= 0 && partVerbs[s.low(k)]
+}
+
+// aheadOf reports whether the nominal starting at token start follows
+// "ahead of", "in the run-up to" or "in preparation for", after its
+// determiner and modifiers: what it names is still to come.
+func (s *sent) aheadOf(start int) bool {
+	k := start - 1
+	for k >= 0 && s.toks[k].word && (determiners[s.low(k)] || s.toks[k].poss || s.toks[k].upper && k > 0 && s.toks[k-1].poss) {
+		k--
+	}
+	switch {
+	case s.low(k) == "of" && (s.low(k-1) == "ahead" || s.low(k-1) == "advance"):
+		return true
+	case s.low(k) == "to" && s.low(k-1) == "run-up":
+		return true
+	case s.low(k) == "for" && s.low(k-1) == "preparation":
+		return true
+	}
+	return false
+}
+
+// attribution verbs end a sentence after the source's name: ", X
+// announced.", ", X confirmed."
+var attribution = map[string]bool{
+	"said": true, "says": true, "announced": true, "announces": true, "confirmed": true, "confirms": true,
+	"added": true, "noted": true, "stated": true, "explained": true, "reported": true, "wrote": true, "tweeted": true,
+}
+
 // reporter reports whether person e is only the source of the sentence:
 // "X said", "said X", "according to X".
 func (s *sent) reporter(e span) bool {
 	if st, _ := s.cueAt(e.end); st == "report" {
 		return true
 	}
-	if e.end < len(s.toks) && s.low(e.end) == "," {
-		// "X, the minister, said" is too far to tell; keep X.
-		return false
+	if attribution[s.low(e.end)] && (e.end+1 >= len(s.toks) || !s.toks[e.end+1].word) {
+		return true // "..., Mayor X announced."
 	}
 	for k := max(e.start-2, 0); k < e.start; k++ {
 		if st, n := s.cueAt(k); st == "report" && k+n == e.start {
-			return true
+			return true // "said X", "according to X, the spokesman"
 		}
 	}
+	// "X, the minister, said" is too far to tell; keep X.
 	return false
 }
 
@@ -444,7 +514,7 @@ func (s *sent) timexAt(k int) bool { return k >= 0 && k < len(s.inTimex) && s.in
 // (canceled, planned, scheduled, ongoing), then the date against the
 // publication date, then the tense of the clause. weak is true when
 // nothing decided and "happened" is a default.
-func (f *finder) status(s *sent, a, b, clause, relClause int, verb bool, date string) (string, bool) {
+func (f *finder) status(s *sent, a, b, clause, relClause int, verb bool, date string, ahead bool) (string, bool) {
 	found := map[string]bool{}
 	scan := func(lo, hi int) {
 		for k := max(lo, 0); k < hi && k < len(s.toks); k++ {
@@ -458,13 +528,31 @@ func (f *finder) status(s *sent, a, b, clause, relClause int, verb bool, date st
 		}
 	}
 	scan(a-8, a)
+	before := len(found) > 0
 	if !verb {
 		scan(b, b+12)
+		if !before && (found[news.StatusScheduled] || found[news.StatusPlanned]) && !found[news.StatusCanceled] && !found["postponed"] && compareDate(date, f.in.Published) == -1 {
+			// "In a July 16 press conference, Jobs said buyers would
+			// ...": a future cue after a dated past nominal is about
+			// something else.
+			return news.StatusHappened, false
+		}
+	}
+	if found["postponed"] && !found[news.StatusCanceled] {
+		// "The vote was postponed": it did not happen at the time set. A
+		// new date still ahead makes it scheduled again.
+		if compareDate(date, f.in.Published) == 1 {
+			return news.StatusScheduled, false
+		}
+		return news.StatusCanceled, false
 	}
 	for _, st := range []string{news.StatusCanceled, news.StatusPlanned, news.StatusScheduled, news.StatusOngoing} {
 		if found[st] {
 			return st, false
 		}
+	}
+	if ahead && compareDate(date, f.in.Published) != -1 && date != "PAST_REF" {
+		return news.StatusScheduled, false // "ahead of a summit next week"
 	}
 	past := false
 	for k := max(a-window, 0); k < len(s.toks) && k < b+window; k++ {
@@ -517,6 +605,24 @@ func pastForm(w string) bool {
 // the value's granularity: -1 before, 0 containing it, 1 after, 2 unknown.
 func compareDate(v, published string) int {
 	if len(published) < 10 || len(v) < 4 {
+		return 2
+	}
+	if len(v) == 8 && v[4] == '-' && v[5] == 'W' {
+		// An ISO week: compare its Monday and Sunday with the day.
+		y, err1 := strconv.Atoi(v[:4])
+		w, err2 := strconv.Atoi(v[6:])
+		if err1 == nil && err2 == nil {
+			if pub, err := time.Parse(time.DateOnly, published[:10]); err == nil {
+				py, pw := pub.ISOWeek()
+				switch {
+				case y < py || y == py && w < pw:
+					return -1
+				case y > py || y == py && w > pw:
+					return 1
+				}
+				return 0
+			}
+		}
 		return 2
 	}
 	for _, n := range []int{10, 7, 4} {

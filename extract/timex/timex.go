@@ -188,7 +188,13 @@ func (sc *scanner) tense() {
 		case w == "be" && sc.low(j-1) == "to":
 			sc.cues[j] = 1 // "to be held"
 		case in("future", w):
-			sc.cues[j] = 1
+			switch sc.low(j - 1) {
+			case "originally", "initially", "first", "previously", "once":
+				// "first planned for 15 December": the old plan's date
+				// may lie either side; the nearest one wins.
+			default:
+				sc.cues[j] = 1
+			}
 		case sc.low(j-1) == "be" || sc.low(j-1) == "being":
 			// a passive participle after "be" carries no tense of its own
 		case in("report", w):
@@ -243,6 +249,15 @@ func (sc *scanner) dir(i, end int) int {
 		if j < 0 || report && (d > 2 || sc.punctBetween(j, i, end)) {
 			return
 		}
+		if !report && sc.clauseBetween(j, i, end) {
+			// "X, who is due to visit on Tuesday, welcomed ...": a cue in
+			// the same clause outweighs a nearer one across a comma or
+			// "unless".
+			d += 6
+			if d > 12 {
+				return // too far away across a clause to govern the expression
+			}
+		}
 		if d < bestD {
 			best, bestD = sc.cues[j], d
 		}
@@ -259,6 +274,22 @@ func (sc *scanner) dir(i, end int) int {
 		return -1
 	}
 	return 0
+}
+
+// clauseBetween reports whether a punctuation mark or a subordinating
+// conjunction separates token j from the expression over tokens [i, end).
+func (sc *scanner) clauseBetween(j, i, end int) bool {
+	lo, hi := j+1, i
+	if j >= end {
+		lo, hi = end, j
+	}
+	for k := lo; k < hi; k++ {
+		switch sc.t[k].low {
+		case ",", ";", ":", "-", "--", "(", ")", "unless", "if", "because", "although", "though", "whereas", "while":
+			return true
+		}
+	}
+	return false
 }
 
 // punctBetween reports whether a punctuation mark separates token j from

@@ -232,8 +232,13 @@ func TestSeedWithFrontMatterOffset(t *testing.T) {
 	doc := news.Document{Text: text, Offset: 57, Published: "2025-01-13"}
 	ex := Extract(doc)
 	checkInvariants(t, doc, ex)
-	if got := ex.Sentences[0].Start; got != 57 {
-		t.Errorf("Extract(offset 57).Sentences[0].Start = %d, want 57", got)
+	// The first sentence is the caption without its "Photo/..." label.
+	want := 57 + strings.Index(text, ex.Sentences[0].Text)
+	if got := ex.Sentences[0].Start; got != want || want < 57 {
+		t.Errorf("Extract(offset 57).Sentences[0].Start = %d, want %d", got, want)
+	}
+	if strings.HasPrefix(ex.Sentences[0].Text, "Photo") {
+		t.Errorf("Extract(seed).Sentences[0].Text = %q, want the caption without its label", ex.Sentences[0].Text)
 	}
 }
 

@@ -360,3 +360,12 @@ func TestSecondVerbPhraseHasItsOwnDate(t *testing.T) {
 		t.Errorf("Extract death = %+v (found %v), want 2024-01-21 (Sunday), not the birth date", e, ok)
 	}
 }
+
+func TestAppointedAsRole(t *testing.T) {
+	text := "She replaces Daniel Akerman, who was appointed by the board as both chief executive and chairman in 2009."
+	ex := run(t, text)
+	p := wantPerson(t, ex, "Daniel Akerman")
+	if !slices.Contains(p.Roles, "chief executive") || !slices.Contains(p.Roles, "chairman") {
+		t.Errorf("Extract Daniel Akerman roles = %q, want chief executive and chairman", p.Roles)
+	}
+}

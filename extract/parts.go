@@ -22,6 +22,7 @@ func (a *analysis) parts() {
 			a.addSent(p, news.KindHeadline, pi)
 			continue
 		case a.isCaption(t):
+			p.s = a.captionStart(p)
 			buf = sentences(a.text, p, buf[:0])
 			for _, s := range buf {
 				a.addSent(s, news.KindCaption, pi)
@@ -96,6 +97,31 @@ func (a *analysis) isCaption(t string) bool {
 		}
 	}
 	return false
+}
+
+// captionStart skips a caption's label ("Photo/Illustration", "Photo:")
+// so that the caption sentence is the caption's own words.
+func (a *analysis) captionStart(p span) int {
+	t := a.text[p.s:p.e]
+	low := strings.ToLower(t[:min(len(t), 40)])
+	for _, c := range a.x.captionHead {
+		if !strings.HasPrefix(low, c) || !strings.HasSuffix(c, "/") && !strings.HasSuffix(c, ":") {
+			continue
+		}
+		sp := strings.IndexAny(t, " \t")
+		if sp < 0 {
+			return p.s
+		}
+		k := sp
+		for k < len(t) && isSpace(t[k]) {
+			k++
+		}
+		if k >= len(t) {
+			return p.s
+		}
+		return p.s + k
+	}
+	return p.s
 }
 
 // isDateOnly reports whether a paragraph is only a date ("March 06, 2008",

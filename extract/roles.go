@@ -463,6 +463,19 @@ func (a *analysis) rightRole(ts []token, ne int) (rolePhrase, bool) {
 		// "X, who is the ...", "X, now the ...".
 		if s+1 < len(ts) && ts[s].w == "who" && (ts[s+1].w == "is" || ts[s+1].w == "was" || ts[s+1].w == "became") {
 			s += 2
+			// "X, who was appointed by the board as chief executive".
+			for k := s; k < len(ts) && k < s+8; k++ {
+				if ts[k].w == "as" && appointVerb(ts, k) {
+					s = k + 1
+					if s < len(ts) && ts[s].w == "both" {
+						s++
+					}
+					break
+				}
+				if ts[k].kind != tokWord {
+					break
+				}
+			}
 		} else if s < len(ts) && ts[s].w == "now" {
 			s++
 		}
@@ -478,6 +491,9 @@ func (a *analysis) rightRole(ts []token, ne int) (rolePhrase, bool) {
 		// "named X as its new chief executive", "appointed X as head".
 		if !appointVerb(ts, ne) {
 			return rolePhrase{}, false
+		}
+		if s < len(ts) && ts[s].w == "both" {
+			s++
 		}
 	case ts[ne].w == "serves" || ts[ne].w == "served":
 		if s < len(ts) && ts[s].w == "as" {

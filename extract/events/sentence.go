@@ -102,6 +102,14 @@ func antecedent(c *cand, idx int, out, before []*cand) *cand {
 // trigger returns the longest trigger at token k and its length, deciding
 // between the noun and verb reading of words such as "visit".
 func (s *sent) trigger(k int) (form, int) {
+	switch w := s.low(k); w {
+	case "named", "names", "name", "picked", "tapped", "chose", "chosen", "promoted":
+		// "named Mary Roe as its new chief executive": an appointment
+		// when a person and "as" follow; "a man named X" is none.
+		if e := s.entityAt(k + 1); e != nil && e.kind == person && e.start == k+1 && s.low(e.end) == "as" {
+			return form{words: []string{w}, name: "appointment", verb: true}, 1
+		}
+	}
 	var found []form
 	n := 0
 	for _, fm := range triggers[s.low(k)] {

@@ -369,3 +369,20 @@ func TestAppointedAsRole(t *testing.T) {
 		t.Errorf("Extract Daniel Akerman roles = %q, want chief executive and chairman", p.Roles)
 	}
 }
+
+func TestNamedAsIsAppointment(t *testing.T) {
+	text := "General Motors today named Mary Barra as its new chief executive. A man named John Ross watched."
+	ex := runAt(t, "2013-12-10", text)
+	n := 0
+	for _, e := range ex.Events {
+		if e.Name == "appointment" {
+			n++
+			if e.Date != "2013-12-10" || !slices.Contains(e.Participants, "Mary Barra") {
+				t.Errorf("Extract appointment = %+v, want Mary Barra on 2013-12-10", e)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("Extract events = %+v, want one appointment (\"a man named\" is none)", ex.Events)
+	}
+}

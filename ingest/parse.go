@@ -112,9 +112,6 @@ func markdownTitle(text string) string {
 	return ""
 }
 
-// frontMatterKeys are the keys front matter may hold.
-var frontMatterKeys = []string{"title", "published", "url", "source", "authors"}
-
 // frontMatter fills doc from the front matter at the start of s, if any,
 // and returns the number of bytes it took, closing line included. A
 // leading byte order mark is skipped and counted.
@@ -151,7 +148,7 @@ func frontMatter(s string, doc *news.Document) (int, error) {
 			continue
 		}
 		if item, ok := strings.CutPrefix(trimmed, "- "); ok && listKey != "" {
-			if v := unquote(item); v != "" {
+			if v := unquote(item); v != "" && listKey != ignoredKey {
 				doc.Authors = append(doc.Authors, v)
 			}
 			continue
@@ -187,10 +184,15 @@ func frontMatter(s string, doc *news.Document) (int, error) {
 			}
 			doc.Authors = append(doc.Authors, splitList(value)...)
 		default:
-			return 0, fmt.Errorf("%w: line %d: unknown key %q (known: %s)", ErrFrontMatter, lineNo, clip(key, 40), strings.Join(frontMatterKeys, ", "))
+			// Keys factdesk does not use (tags, layout, draft: what static
+			// site generators add) are skipped, with any list under them.
+			listKey = ignoredKey
 		}
 	}
 }
+
+// ignoredKey marks the list items of a front matter key factdesk skips.
+const ignoredKey = "\x00ignored"
 
 // hasClosingLine reports whether s has a line that is "---".
 func hasClosingLine(s string) bool {

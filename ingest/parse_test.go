@@ -69,7 +69,6 @@ func TestParseBadInput(t *testing.T) {
 		{"unclosed at EOF", "a.md", "---", ErrFrontMatter, "closing"},
 		{"bad date", "a.md", "---\npublished: 13/01/2025\n---\nText.\n", ErrFrontMatter, "YYYY-MM-DD"},
 		{"impossible date", "a.md", "---\npublished: 2025-02-30\n---\nText.\n", ErrFrontMatter, "YYYY-MM-DD"},
-		{"unknown key", "a.md", "---\ntitel: x\n---\nText.\n", ErrFrontMatter, "unknown key \"titel\""},
 		{"no colon", "a.md", "---\njust words\n---\nText.\n", ErrFrontMatter, "key: value"},
 		{"twice", "a.md", "---\ntitle: a\ntitle: b\n---\nText.\n", ErrFrontMatter, "twice"},
 		{"type", "a.pdf", "%PDF", ErrType, ".pdf"},
@@ -172,4 +171,17 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Front matter from static site generators carries keys factdesk does not
+// use; they are skipped, list items included, and the known keys still count.
+func TestParseSkipsUnknownKeys(t *testing.T) {
+	in := "---\nlayout: post\ntags:\n  - world\n  - asia\ntitle: Port reopens\nauthors:\n  - Ana Costa\n---\nText of the article.\n"
+	doc, err := Parse("a.md", []byte(in))
+	if err != nil {
+		t.Fatalf("Parse(site front matter) error: %v", err)
+	}
+	if doc.Title != "Port reopens" || len(doc.Authors) != 1 || doc.Authors[0] != "Ana Costa" {
+		t.Errorf("Parse(site front matter) = title %q, authors %q, want %q and [Ana Costa]", doc.Title, doc.Authors, "Port reopens")
+	}
 }

@@ -30,8 +30,8 @@ type Main struct {
 	store *store.Store
 }
 
-// open opens the database at path (creating it and loading the bundled
-// articles when it is new) and returns the store.
+// open opens the database at path, creating it when it is new, and
+// returns the store. Commands that answer questions use openAnswering.
 func (m *Main) open(ctx context.Context, path string) (*store.Store, error) {
 	if m.store != nil {
 		return m.store, nil
@@ -49,6 +49,18 @@ func (m *Main) open(ctx context.Context, path string) (*store.Store, error) {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	m.store = st
+	return st, nil
+}
+
+// openAnswering opens the database like open and, when it holds no
+// articles yet, loads the bundled ones, so the bot answers on first start.
+// Loading commands (ingest, feeds) skip this: a database filled with your
+// own articles does not get the bundled one mixed in.
+func (m *Main) openAnswering(ctx context.Context, path string) (*store.Store, error) {
+	st, err := m.open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
 	if err := m.loadBundled(ctx); err != nil {
 		return nil, err
 	}

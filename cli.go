@@ -60,7 +60,7 @@ func (m *Main) cmdAsk(ctx context.Context, args []string) error {
 	if err != nil {
 		return usagef("ask: %v", err)
 	}
-	if _, err := m.open(ctx, *db); err != nil {
+	if _, err := m.openAnswering(ctx, *db); err != nil {
 		return err
 	}
 	resp, err := m.answer(ctx, req)
@@ -93,7 +93,7 @@ func (m *Main) cmdRun(ctx context.Context, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if _, err := m.open(ctx, *db); err != nil {
+	if _, err := m.openAnswering(ctx, *db); err != nil {
 		return err
 	}
 	if m.cfg.DiscordToken == "" {
@@ -109,7 +109,10 @@ func (m *Main) console(ctx context.Context) error {
 	router := m.router()
 	sc := bufio.NewScanner(m.stdin)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	prompt := func() { fmt.Fprint(m.stdout, "factdesk> ") }
+	prompt := func() {}
+	if isTerminal(m.stdin) {
+		prompt = func() { fmt.Fprint(m.stdout, "factdesk> ") }
+	}
 	prompt()
 	for sc.Scan() {
 		if ctx.Err() != nil {
@@ -139,7 +142,6 @@ func (m *Main) console(ctx context.Context) error {
 		}
 		prompt()
 	}
-	fmt.Fprintln(m.stdout)
 	return sc.Err()
 }
 
@@ -161,12 +163,15 @@ func (m *Main) cmdIngest(ctx context.Context, args []string) error {
 	failed := 0
 	m.ingester().Paths(ctx, rest, func(r ingest.Result) {
 		progress.clear()
-		if r.Err != nil {
+		switch {
+		case r.Err != nil:
 			failed++
-			fmt.Fprintf(m.stdout, "error  %s: %v\n", r.Path, r.Err)
-		} else {
-			fmt.Fprintf(m.stdout, "%-9s %s: %q, %d sentences, %d people\n",
-				r.IngestResult.Status, r.Path, r.IngestResult.Article.Title, r.IngestResult.Sentences, len(r.IngestResult.People))
+			fmt.Fprintf(m.stderr, "error      %s: %v\n", r.Path, r.Err)
+		case r.Status == news.IngestUnchanged:
+			fmt.Fprintf(m.stdout, "unchanged  %s: %q is already stored as #%d\n", r.Path, r.Article.Title, r.Article.ID)
+		default:
+			fmt.Fprintf(m.stdout, "%-10s %s: %q, %s, %s\n", r.Status, r.Path, r.Article.Title,
+				plural(r.Sentences, "sentence"), plural(len(r.People), "person"))
 		}
 		progress.show(r.N, r.Total)
 	})
@@ -266,6 +271,17 @@ func (m *Main) extractOne(path, published string, maxBytes int64) news.Extractio
 		doc.Published = published
 	}
 	return extract.Extract(doc)
+}
+
+// plural writes a count with its noun: "1 sentence", "3 people".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if noun == "person" {
+		return fmt.Sprintf("%d people", n)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func readLimited(path string, maxBytes int64) ([]byte, error) {

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/joho/godotenv"
@@ -87,6 +88,10 @@ func (m *Main) dispatch(ctx context.Context, args []string) error {
 		return m.cmdRun(ctx, nil)
 	}
 	name := args[0]
+	if strings.HasPrefix(name, "-") && name != "-h" && name != "--help" {
+		// Flags with no command: `factdesk --db x.db` runs the default.
+		return m.cmdRun(ctx, args)
+	}
 	switch name {
 	case "-h", "--help", "help":
 		return m.cmdHelp(ctx, args[1:])

@@ -19,13 +19,17 @@ type progress struct {
 const minFilesForBar = 5
 
 func newProgress(w io.Writer) *progress {
-	on := false
-	if f, ok := w.(*os.File); ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-			on = true
-		}
+	return &progress{w: w, on: isTerminal(w)}
+}
+
+// isTerminal reports whether v is a terminal (a character device).
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	if !ok {
+		return false
 	}
-	return &progress{w: w, on: on}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // show draws the bar for done of total inputs.

@@ -102,7 +102,7 @@ func (m *Main) cmdServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("DISCORD_PUBLIC_KEY must be the application's public key (64 hex characters): %w", err)
 	}
-	if _, err := m.open(ctx, *db); err != nil {
+	if _, err := m.openAnswering(ctx, *db); err != nil {
 		return err
 	}
 	var sender briefing.Sender

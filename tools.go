@@ -28,7 +28,7 @@ func (m *Main) cmdBrief(ctx context.Context, args []string) error {
 	if _, err := time.LoadLocation(*tz); err != nil {
 		return usagef("brief: --tz %q is not an IANA time zone such as Europe/London", *tz)
 	}
-	st, err := m.open(ctx, *db)
+	st, err := m.openAnswering(ctx, *db)
 	if err != nil {
 		return err
 	}

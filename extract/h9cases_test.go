@@ -386,3 +386,31 @@ func TestNamedAsIsAppointment(t *testing.T) {
 		t.Errorf("Extract events = %+v, want one appointment (\"a man named\" is none)", ex.Events)
 	}
 }
+
+func TestCompaniesAndPlacesNamedLikePeople(t *testing.T) {
+	text := "Morgan Stanley said on Tuesday it would cut 2,000 jobs. Goldman Sachs and Wells Fargo declined to comment.\n\n" +
+		"Johnson & Johnson shares rose. Prime Minister Justin Trudeau visited Victoria Falls."
+	ex := run(t, text)
+	for _, n := range []string{"Morgan Stanley", "Goldman Sachs", "Wells Fargo", "Victoria Falls"} {
+		if _, ok := findPerson(ex, n); ok {
+			t.Errorf("Extract people = %q, want no %q", names(ex), n)
+		}
+	}
+	wantPerson(t, ex, "Justin Trudeau")
+}
+
+func TestFormerAndPrefixedTitles(t *testing.T) {
+	text := "Former U.S. President Barack Obama and then-Vice President Joe Biden met President-elect Donald Trump on Thursday.\n\n" +
+		"Ex-prime minister Liz Truss, 49, criticised the plan."
+	ex := runAt(t, "2024-11-14", text)
+	for _, c := range []struct{ name, role string }{
+		{"Barack Obama", "former president"},
+		{"Joe Biden", "vice president"},
+		{"Donald Trump", "president-elect"},
+		{"Liz Truss", "former prime minister"},
+	} {
+		if p := wantPerson(t, ex, c.name); !slices.Contains(p.Roles, c.role) {
+			t.Errorf("Extract %s roles = %q, want %q", c.name, p.Roles, c.role)
+		}
+	}
+}

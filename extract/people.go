@@ -318,6 +318,9 @@ func (a *analysis) class(t token) int {
 		return clsCal
 	}
 	low := strings.ToLower(t.w)
+	if _, rest := titlePrefix(t.w); rest != "" {
+		low = strings.ToLower(rest) // "then-Vice", "Ex-prime"
+	}
 	switch a.x.titles[low] {
 	case titleGov, titleJob, titleHon:
 		return clsTitle
@@ -632,12 +635,30 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 		// The title words inside the run, with lower-case modifiers before it.
 		b := i
 		for b > 0 && toks[b-1].kind == tokWord && !toks[b-1].up {
-			if _, ok := a.x.titles[strings.ToLower(toks[b-1].w)]; !ok {
+			w := toks[b-1].w
+			if _, rest := titlePrefix(w); rest != "" {
+				w = rest // "then-Vice President X"
+			}
+			if _, ok := a.x.titles[strings.ToLower(w)]; !ok {
 				break
 			}
 			b--
 		}
 		rs := roleStart(cls, i, L)
+		if rs > i && cls[0] == clsMod {
+			// "Former U.S. President X": a modifier before the country
+			// belongs to the role.
+			all := true
+			for k := i; k < rs; k++ {
+				if c := cls[k-i]; c != clsMod && c != clsNat && c != clsPlace {
+					all = false
+					break
+				}
+			}
+			if all {
+				rs = i
+			}
+		}
 		ts := append(append([]token(nil), toks[b:i]...), toks[rs:ns]...)
 		p = a.parseRole(ts)
 		if pre := orgPrefix(a, toks[i:rs], cls[:rs-i]); pre != "" && len(p.roles) > 0 {

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"factdesk/news"
 )
@@ -122,6 +124,7 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 	if len(ts) == 0 {
 		return p
 	}
+	ts = splitPrefixed(ts)
 	i := 0
 	for i < len(ts) && (ts[i].w == "the" || ts[i].w == "The" || ts[i].w == "a" || ts[i].w == "an" || ts[i].w == "A") {
 		i++
@@ -275,6 +278,52 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 	return p
 }
 
+// titlePrefix splits "ex-prime" into "former" and "prime", and drops
+// "then-" from "then-Vice": a time prefix glued to a title word.
+func titlePrefix(w string) (mod, rest string) {
+	low := strings.ToLower(w)
+	for _, p := range []struct{ pre, mod string }{{"ex-", "former"}, {"then-", ""}, {"former-", "former"}} {
+		if strings.HasPrefix(low, p.pre) && len(w) > len(p.pre) {
+			return p.mod, w[len(p.pre):]
+		}
+	}
+	return "", ""
+}
+
+// splitPrefixed returns ts with prefixed title words split (see
+// titlePrefix); ts itself when there are none.
+func splitPrefixed(ts []token) []token {
+	var out []token
+	for i, t := range ts {
+		mod, rest := "", ""
+		if t.kind == tokWord && strings.IndexByte(t.w, '-') > 0 {
+			mod, rest = titlePrefix(t.w)
+		}
+		if rest == "" {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append([]token(nil), ts[:i]...)
+		}
+		if mod != "" {
+			out = append(out, token{w: mod, s: t.s, e: t.s, kind: tokWord})
+		}
+		r := t
+		r.w, r.s = rest, t.e-len(rest)
+		if first, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(first) {
+			r.up = true
+		}
+		out = append(out, r)
+	}
+	if out == nil {
+		return ts
+	}
+	return out
+}
+
 func lowerJoin(ts []token) string {
 	if len(ts) == 1 {
 		return strings.ToLower(ts[0].w)
@@ -391,6 +440,9 @@ func (a *analysis) leftRole(ts []token, ns int) (rolePhrase, bool) {
 			unknown++ // "US bank chief X"
 			k--
 			continue
+		}
+		if _, rest := titlePrefix(t.w); rest != "" {
+			low = strings.ToLower(rest) // "Ex-prime minister X"
 		}
 		if t.up && titled && (k == 0 || ts[k-1].w == `"`) {
 			// "Opposition leader X" at the start of a sentence.

@@ -64,8 +64,8 @@ func parseHTML(name string, data []byte, contentType string) (news.Document, err
 	var text string
 	if err == nil && art.Node != nil {
 		text = render.InnerText(art.Node)
-		doc.Title = oneLine(art.Title())
 		doc.Source = oneLine(art.SiteName())
+		doc.Title = withoutSiteName(oneLine(art.Title()), doc.Source)
 		if by := byline(art.Byline()); by != "" {
 			doc.Authors = []string{by}
 		}
@@ -125,6 +125,27 @@ func titleOf(data []byte) string {
 			}
 		}
 	}
+}
+
+// titleSeparators split a page title from the site name pages append to it.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · "}
+
+// withoutSiteName drops a trailing site name from a page title, as in
+// "Harbour reopens after storm | Example Times": the last segment goes when
+// it is the site's name, or when it is short and the headline before it is
+// not.
+func withoutSiteName(title, site string) string {
+	for _, sep := range titleSeparators {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
+		if strings.EqualFold(tail, site) || (len(strings.Fields(tail)) <= 3 && len(strings.Fields(head)) >= 3) {
+			return head
+		}
+	}
+	return title
 }
 
 // tidy trims each line, folds runs of blank lines into one and trims the

@@ -207,11 +207,41 @@ func (in *Ingester) Document(ctx context.Context, doc news.Document) (news.Inges
 	if found {
 		return news.IngestResult{Article: ref, Status: news.IngestUnchanged}, nil
 	}
-	res, err := in.save.SaveArticle(ctx, doc, in.opts.Extract(doc))
+	ex := in.opts.Extract(doc)
+	if strings.TrimSpace(doc.Title) == "" && strings.TrimSpace(ex.Title) == "" {
+		doc.Title = fallbackTitle(doc, ex)
+	}
+	res, err := in.save.SaveArticle(ctx, doc, ex)
 	if err != nil {
 		return news.IngestResult{}, fmt.Errorf("save: %w", err)
 	}
 	return res, nil
+}
+
+// fallbackTitle names an article that has no headline: its first body
+// sentence, cut at a word, or else its file name.
+func fallbackTitle(doc news.Document, ex news.Extraction) string {
+	const maxTitle = 90
+	for _, s := range ex.Sentences {
+		if s.Kind != "" && s.Kind != news.KindBody {
+			continue
+		}
+		words := strings.Fields(s.Text)
+		title := ""
+		for _, w := range words {
+			if len(title)+1+len(w) > maxTitle {
+				return title + " …"
+			}
+			title = strings.TrimSpace(title + " " + w)
+		}
+		if title != "" {
+			return title
+		}
+	}
+	if base := filepath.Base(doc.Path); base != "." && base != "/" && base != "-" {
+		return strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	return "Untitled article"
 }
 
 // IngestURL fetches a page or a file (such as a Discord attachment) and

@@ -265,3 +265,18 @@ func TestIngestURL(t *testing.T) {
 		t.Errorf("IngestURL without fetcher = %v, want a refusal", err)
 	}
 }
+
+// An article with no front matter and no headline line is named after its
+// first sentence, so lists and /summary never show a blank title.
+func TestUntitledArticleGetsATitle(t *testing.T) {
+	s := openStore(t)
+	in := ingest.New(s, ingest.Options{})
+	text := "WASHINGTON (Reuters) - The Senate passed the spending bill on Friday after a long night of votes on amendments from both parties, aides said.\n\nThe House votes next week.\n"
+	res, err := in.Bytes(context.Background(), "wire.txt", []byte(text))
+	if err != nil {
+		t.Fatalf("Bytes(untitled) error: %v", err)
+	}
+	if res.Article.Title == "" || len(res.Article.Title) > 95 {
+		t.Errorf("Bytes(untitled).Article.Title = %q, want a short title from the first sentence", res.Article.Title)
+	}
+}

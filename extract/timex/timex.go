@@ -358,7 +358,16 @@ func (sc *scanner) yearFor(m, d, dir int) int {
 		return y
 	}
 	for _, yy := range []int{y, y - 1, y + 1} {
-		if absDays(ymd(yy, m, d), sc.dct) <= 14 {
+		c := ymd(yy, m, d)
+		if dir < 0 && c.After(sc.dct) || dir > 0 && c.Before(sc.dct) {
+			// Against the tense ("took office on Jan. 20" in an article
+			// of Jan. 10): only a day or two off, as a late dateline is.
+			if absDays(c, sc.dct) <= 2 {
+				return yy
+			}
+			continue
+		}
+		if absDays(c, sc.dct) <= 14 {
 			// A date within two weeks of the creation time is that one,
 			// whatever the tense: the cue is likely about something else.
 			return yy

@@ -126,7 +126,6 @@ func (m *Main) cmdServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	m.log.Info("serving the HTTP interactions endpoint", "addr", *addr, "path", "/interactions")
 	serve := func(ctx context.Context) error { return h.Serve(ctx, *addr) }
 	return m.runWithBackground(ctx, serve, sender)
 }

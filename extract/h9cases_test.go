@@ -414,3 +414,25 @@ func TestFormerAndPrefixedTitles(t *testing.T) {
 		}
 	}
 }
+
+func TestYearFollowsTenseNearPublication(t *testing.T) {
+	text := "The president will visit Paris on Dec. 3.\n\nThe president visited Rome on Dec. 3.\n\n" +
+		"She was elected on Nov. 5 and took office on Jan. 20.\n\nThe talks are set for Jan. 14."
+	ex := runAt(t, "2025-01-10", text)
+	want := []string{"2025-12-03", "2024-12-03", "2024-11-05", "2024-01-20", "2025-01-14"}
+	var got []string
+	for _, tx := range ex.Timexes {
+		got = append(got, tx.Value)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Extract timex values = %q, want %q", got, want)
+	}
+}
+
+func TestTwoWordLowerCaseTitle(t *testing.T) {
+	text := "LISBON \u2014 The harbour reopened on Saturday after a three-day closure, harbour master Joao Silveira said."
+	ex := runAt(t, "2024-03-02", text)
+	if p := wantPerson(t, ex, "Joao Silveira"); !slices.Contains(p.Roles, "harbour master") {
+		t.Errorf("Extract Joao Silveira roles = %q, want harbour master", p.Roles)
+	}
+}

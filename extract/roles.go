@@ -423,6 +423,13 @@ func (a *analysis) leftRole(ts []token, ns int) (rolePhrase, bool) {
 		if t.kind != tokWord {
 			break
 		}
+		if k > 0 && !t.up && ts[k-1].kind == tokWord && !ts[k-1].up {
+			if _, ok := a.x.titles[strings.ToLower(ts[k-1].w)+" "+low]; ok {
+				titled = true // "harbour master X"
+				k -= 2
+				continue
+			}
+		}
 		// "The Prime Minister, Rishi Sunak,": a capitalised title set off
 		// by a comma is an appositive too.
 		if _, ok := a.x.titles[low]; ok && (!t.up || comma) {

@@ -355,13 +355,33 @@ func (a *analysis) bylineNames(s, role string) []author {
 				continue
 			}
 			name := a.leadingName(part)
-			if name == "" || a.x.orgs[name] || a.isPlace(name) || len(strings.Fields(name)) < 2 {
+			if name == "" || a.x.orgs[name] || a.isPlace(name) || len(strings.Fields(name)) < 2 || publication(part) {
 				continue
 			}
 			out = append(out, author{name: name, role: role})
 		}
 	}
 	return out
+}
+
+// mastheadWords end or start the names of newspapers, agencies and
+// broadcasters in bylines ("The Washington Post", "Kyodo News").
+var mastheadWords = map[string]bool{
+	"The": true, "Post": true, "Times": true, "News": true, "Journal": true, "Herald": true, "Tribune": true,
+	"Press": true, "Telegraph": true, "Guardian": true, "Gazette": true, "Chronicle": true, "Observer": true,
+	"Independent": true, "Mail": true, "Star": true, "Globe": true, "Daily": true, "Sun": true, "Express": true,
+	"Mirror": true, "Wire": true, "Today": true, "Review": true, "Magazine": true, "Radio": true, "TV": true,
+	"Television": true, "Network": true, "Agency": true, "Service": true, "Reporter": true, "Standard": true,
+}
+
+// publication reports whether a byline part names a publication rather
+// than a person: "The Washington Post", "Kyodo News".
+func publication(part string) bool {
+	f := strings.Fields(part)
+	if len(f) == 0 {
+		return false
+	}
+	return f[0] == "The" || mastheadWords[strings.TrimRight(f[len(f)-1], ".")] && len(f) <= 4
 }
 
 // splitAnd splits on " and " and "&".

@@ -8,10 +8,12 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/bwmarrin/discordgo"
 
+	"factdesk/extract/timex"
 	"factdesk/news"
 )
 
@@ -92,6 +94,13 @@ func (r *Router) answer(ctx context.Context, req Request, q string) (Response, b
 			resp, err := r.whoID(ctx, req, people[0].ID)
 			return resp, err == nil, err
 		case 0:
+			// "Who is the president?" asks for the holders of a role.
+			if rf, ok := r.deps.Facts.(Lookups); ok {
+				holders, err := rf.PeopleWithRole(ctx, trimArticle(trimPossessive(m)), 10)
+				if err != nil || len(holders) > 0 {
+					return roleHolders(m, holders, "who"), err == nil, err
+				}
+			}
 		default:
 			return disambiguation(m, people, "who"), true, nil
 		}
@@ -100,19 +109,20 @@ func (r *Router) answer(ctx context.Context, req Request, q string) (Response, b
 	if m := questionOf.FindStringSubmatch(q); m != nil {
 		kind = strings.ToLower(m[1])
 	}
-	people, typed, err := r.peopleIn(ctx, q)
+	dates, undated := questionDates(q, req.Now)
+	people, typed, err := r.peopleIn(ctx, undated)
 	if err != nil {
 		return Response{}, false, err
 	}
 	content := contentWords(q, people)
-	proper := properWords(q, typed)
+	proper := properWords(undated, typed)
 	if len(people) > 0 && saidAbout.MatchString(q) {
 		if resp, ok, err := r.answerQuote(ctx, people[0], content); ok || err != nil {
 			return resp, ok, err
 		}
 	}
 	if kind == "when" || kind == "where" || kind == "who" || kind == "what" || len(people) > 0 {
-		if resp, ok, err := r.answerEvent(ctx, req, kind, people, content, proper); ok || err != nil {
+		if resp, ok, err := r.answerEvent(ctx, req, kind, people, contentWords(undated, people), proper, dates); ok || err != nil {
 			return resp, ok, err
 		}
 	}
@@ -294,7 +304,7 @@ func coverage(content []string, text string) float64 {
 // answerEvent answers a when, where or who question from stored events:
 // the named person's events first, else events whose names share the
 // question's words.
-func (r *Router) answerEvent(ctx context.Context, req Request, kind string, people []news.PersonMatch, content, proper []string) (Response, bool, error) {
+func (r *Router) answerEvent(ctx context.Context, req Request, kind string, people []news.PersonMatch, content, proper, dates []string) (Response, bool, error) {
 	type scored struct {
 		ev    news.EventFact
 		score float64
@@ -303,10 +313,12 @@ func (r *Router) answerEvent(ctx context.Context, req Request, kind string, peop
 	consider := func(evs []news.EventFact, bonus float64) {
 		for _, ev := range evs {
 			c := coverage(content, eventWords(ev))
-			if c == 0 && len(content) > 0 || !hasAll(proper, eventWords(ev)+" "+strings.Join(ev.Participants, " ")+" "+ev.Source.Sentence) {
+			d := dateMatch(dates, ev.Date)
+			if c == 0 && len(content) > 0 && d <= 0 || !hasAll(proper, eventWords(ev)+" "+strings.Join(ev.Participants, " ")+" "+ev.Source.Sentence) {
 				continue
 			}
-			s := c + bonus
+			// A date the question names outweighs the other cues.
+			s := c + bonus + d
 			for _, p := range people {
 				for _, part := range ev.Participants {
 					if samePerson(p.Name, part) || containsWords(p, nameWords(part)) {
@@ -370,13 +382,29 @@ func (r *Router) answerEvent(ctx context.Context, req Request, kind string, peop
 		looked[n] = evs
 		consider(evs, 0)
 	}
+	if len(cands) == 0 && len(people) > 0 && len(content) > 0 {
+		// The question may use the words of the sentence that tells the
+		// event rather than its name ("When did Jobs die?" for a death):
+		// take the events of the sentences that have every content word
+		// and name the person.
+		told, err := r.eventsInSentences(ctx, content, people)
+		if err != nil {
+			return Response{}, false, err
+		}
+		for _, ev := range told {
+			if hasAll(proper, eventWords(ev)+" "+strings.Join(ev.Participants, " ")+" "+ev.Source.Sentence) &&
+				dateMatch(dates, ev.Date) >= 0 {
+				cands = append(cands, scored{ev, 1 + dateMatch(dates, ev.Date)})
+			}
+		}
+	}
 	if len(cands) == 0 {
 		return Response{}, false, nil
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	best := cands[0].ev
 	// Without a named person, the event's own words must cover the question.
-	if len(people) == 0 && coverage(content, eventWords(best)) < minCoverage {
+	if len(people) == 0 && coverage(content, eventWords(best)) < minCoverage && dateMatch(dates, best.Date) < 1 {
 		return Response{}, false, nil
 	}
 	versions, ok := looked[best.Name]
@@ -396,6 +424,148 @@ func (r *Router) answerEvent(ctx context.Context, req Request, kind string, peop
 	e := eventEmbed(events, req.Now)
 	e.Description = strings.TrimSpace(eventAnswer(kind, best, people, req) + "\n" + e.Description)
 	return Response{Embeds: []Embed{e}}, true, nil
+}
+
+// questionDates returns the dates a question names as TIMEX3 values, and
+// the question with them blanked out, so that their words are not taken
+// for names or topics. A date given without a year keeps X for it
+// ("XXXX-01-14" for "Jan. 14") and matches that day in any year; relative
+// dates ("yesterday") are resolved against now.
+func questionDates(q string, now time.Time) (dates []string, rest string) {
+	resolved := map[int]string{}
+	for _, m := range timex.Find(q, now) {
+		resolved[m.Start] = m.Value
+	}
+	b := []byte(q)
+	for _, m := range timex.Find(q, time.Time{}) {
+		if m.Type != timex.Date && m.Type != timex.Time {
+			continue
+		}
+		v := m.Value
+		if date, _, ok := strings.Cut(v, "T"); ok {
+			v = date
+		}
+		if strings.Contains(strings.TrimPrefix(v, "XXXX"), "X") {
+			if v = resolved[m.Start]; strings.Contains(v, "X") {
+				continue
+			}
+		}
+		if _, prec := calendar(strings.Replace(v, "XXXX", "2000", 1)); prec == precNone {
+			continue // PRESENT_REF and the like name no date
+		}
+		dates = append(dates, v)
+		for i := m.Start; i < m.End && i < len(b); i++ {
+			b[i] = ' '
+		}
+	}
+	return dates, string(b)
+}
+
+// dateMatch scores how an event's date fits the dates a question names:
+// 1 for the same date, 0.3 for a period that holds it or lies within it,
+// -0.5 for another date, and 0 when either gives none.
+func dateMatch(dates []string, date string) float64 {
+	if len(dates) == 0 || date == "" {
+		return 0
+	}
+	date, _, _ = strings.Cut(date, "T") // the day is what a question names
+	best := -0.5
+	for _, d := range dates {
+		n := min(len(d), len(date))
+		fits := n >= 4
+		for i := 0; i < n && fits; i++ {
+			fits = d[i] == 'X' || d[i] == date[i]
+		}
+		switch {
+		case fits && len(d) == len(date):
+			return 1
+		case fits:
+			best = 0.3
+		}
+	}
+	return best
+}
+
+// eventsInSentences returns the events of the best-ranked sentences that
+// name one of the people and have a word for every content word (by
+// prefix, so "die" finds "died"), when Facts offers Lookups. It looks
+// first at sentences with the content words or their inflections and the
+// first person's name, then at those with the name alone.
+func (r *Router) eventsInSentences(ctx context.Context, content []string, people []news.PersonMatch) ([]news.EventFact, error) {
+	lk, ok := r.deps.Facts.(Lookups)
+	if !ok || len(people) == 0 {
+		return nil, nil
+	}
+	p := people[0]
+	surname := shortName(p)
+	// The index stems words, but not every form to one stem ("died" is
+	// not "die"): try a few inflections of the content words too.
+	var queries []string
+	for _, suffix := range []string{"", "s", "d", "ed", "ing"} {
+		q := make([]string, len(content))
+		for i, w := range content {
+			q[i] = w + suffix
+		}
+		queries = append(queries, strings.Join(q, " ")+" "+surname)
+	}
+	for _, q := range append(queries, surname) {
+		hits, _, err := r.deps.Facts.Search(ctx, q, 0, 25)
+		if err != nil {
+			return nil, err
+		}
+		var out []news.EventFact
+		for _, h := range hits {
+			if !mentions(h.Citation.Sentence, p) || !prefixCovers(content, h.Citation.Sentence) {
+				continue
+			}
+			evs, err := lk.EventsAt(ctx, h.Citation.Article.ID, h.Citation.SentenceIndex)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, evs...)
+		}
+		if len(out) > 0 {
+			return out, nil
+		}
+	}
+	return nil, nil
+}
+
+// prefixCovers reports whether text has, for every content word, a word
+// that starts with it or that it starts with, three letters at least:
+// "die" and "died", "resign" and "resigned".
+func prefixCovers(content []string, text string) bool {
+	tw := words(text)
+	for _, w := range content {
+		found := false
+		for _, t := range tw {
+			short := min(len(w), len(t))
+			if short >= 3 && (strings.HasPrefix(t, w) || strings.HasPrefix(w, t)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// mentions reports whether text names the person: the full name, an
+// alias or the surname, as whole words.
+func mentions(text string, p news.PersonMatch) bool {
+	have := " " + strings.Join(nameWords(text), " ") + " "
+	names := append([]string{p.Name}, p.Aliases...)
+	if w := nameWords(p.Name); len(w) > 1 {
+		names = append(names, w[len(w)-1])
+	}
+	for _, n := range names {
+		if w := strings.Join(nameWords(n), " "); w != "" && strings.Contains(have, " "+w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // eventWords is the text a question is matched against: the event's
@@ -524,9 +694,14 @@ func (r *Router) answerSearch(ctx context.Context, q string, content, proper []s
 	})
 	e := Embed{Title: Cut(q, MaxTitle), Description: "The stored sentences that best match the question:", Color: colorAnswer}
 	for _, h := range hits[:min(3, len(hits))] {
+		// The title heads the field; the value links it without repeating it.
+		value := "“" + md(Cut(oneLine(h.Citation.Sentence), 700)) + "”"
+		if u := linkURL(h.Citation.Article); u != "" {
+			value += "\n[Read the article](" + u + ")"
+		}
 		e.Fields = append(e.Fields, Field{
-			Name:  articleTitle(h.Citation.Article) + " · " + plainDate(h.Citation.Article),
-			Value: "“" + md(Cut(oneLine(h.Citation.Sentence), 700)) + "”\n— " + link(h.Citation.Article),
+			Name:  Cut(articleTitle(h.Citation.Article), 200) + " · " + plainDate(h.Citation.Article),
+			Value: value,
 		})
 	}
 	return Response{Embeds: []Embed{e}}, true, nil

@@ -101,6 +101,23 @@ type Facts interface {
 	Search(ctx context.Context, terms string, offset, limit int) ([]news.SearchHit, int, error)
 }
 
+// Lookups are further look-ups that the commands use when Facts offers
+// them: /who and /quote answer a role or a place typed where a name
+// belongs ("/who president", "/who Seoul"), and /when finds an event by
+// the words of the sentence that tells it. *store.Store implements them.
+// They are kept apart from Facts so that smaller Facts, such as test
+// fakes, need not.
+type Lookups interface {
+	// PeopleWithRole returns the people a role was stated of, most
+	// recently stated first, with Role set to the role as stated.
+	PeopleWithRole(ctx context.Context, role string, limit int) ([]news.PersonMatch, error)
+	// EntityKind returns "place" or "organization" for a stored name that
+	// is one, else "".
+	EntityKind(ctx context.Context, name string) (string, error)
+	// EventsAt returns the events one sentence of an article tells.
+	EventsAt(ctx context.Context, articleID int64, sentence int) ([]news.EventFact, error)
+}
+
 // Ingester fetches a URL (a page or an attached file) and stores it.
 type Ingester interface {
 	IngestURL(ctx context.Context, url string) (news.IngestResult, error)

@@ -39,10 +39,10 @@ func TestCommands(t *testing.T) {
 		{line: "/ask Who will Iwaya meet on Jan. 14?", want: []string{"Choi Sang-mok"}, cites: true},
 		{line: "/ask What is Cho's role?", want: []string{"Cho Tae-yul"}, not: []string{"Several"}},
 		{line: "/ask What is the capital of France?", want: []string{"I don't know"}},
-		{line: "/search trilateral cooperation", want: []string{"**trilateral**", "**cooperation**", seedTitle}},
+		{line: "/search trilateral cooperation", want: []string{"**trilateral cooperation**", seedTitle}},
 
 		// Hand-built facts.
-		{line: "/who Kim Min-jae", want: []string{"Kim Min-jae", "Finance Minister", "South Korean", "Earlier roles", "Vice Finance Minister", "Sat, Jun 1, 2024",
+		{line: "/who Kim Min-jae", want: []string{"Kim Min-jae", "Finance Minister", "South Korean", "Roles in earlier articles", "Vice Finance Minister", "Sat, Jun 1, 2024",
 			"We expect progress on every point", "Summit moved to Osaka", "[Finance ministers prepare for March summit](https://example.org/news/summit-a)"}, cites: true},
 		{line: "/who Kim", want: []string{"Several people match", "Kim Min-jae", "Kim Yo-han"}},
 		{line: "/who Min-jae", want: []string{"Kim Min-jae", "Finance Minister"}, not: []string{"Several"}},
@@ -71,7 +71,7 @@ func TestCommands(t *testing.T) {
 		{line: "/summary article:Summit moved", want: []string{"Summit moved to Osaka", "Kim Min-jae", "Wed, Mar 12, 2025", "https://example.org/news/summit-b"}},
 		{line: "/summary article:999999", want: []string{"There is no article #999999"}, ephemeral: true},
 		{line: "/summary article:no such headline", want: []string{"No stored article"}, ephemeral: true},
-		{line: "/search harbour festival", want: []string{"Page 1 of 3", "12 sentences", "**harbour**"}},
+		{line: "/search harbour festival", want: []string{"Page 1 of 3", "12 sentences", "**harbour festival**"}},
 		{line: "/search zzzqqq", want: []string{"Nothing stored matches"}, ephemeral: true},
 		{line: "/articles", want: []string{"Page 1 of 2", "Summit moved to Osaka", "Next ▶"}},
 		{line: "/articles private:true", want: []string{"Stored articles"}, ephemeral: true},

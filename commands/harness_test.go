@@ -80,6 +80,7 @@ type fixture struct {
 	people    []news.Person
 	events    []news.Event
 	quotes    []news.Quote
+	places    []news.Entity
 	summary   []int
 }
 
@@ -88,7 +89,7 @@ func (e *env) save(f fixture) int64 {
 	e.t.Helper()
 	var text strings.Builder
 	ex := news.Extraction{Path: f.name, Published: f.doc.Published, Title: f.doc.Title,
-		People: f.people, Events: f.events, Quotes: f.quotes, Summary: f.summary}
+		People: f.people, Events: f.events, Quotes: f.quotes, Places: f.places, Summary: f.summary}
 	for i, s := range f.sentences {
 		if i > 0 {
 			text.WriteString("\n\n")

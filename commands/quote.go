@@ -56,7 +56,7 @@ func (r *Router) quote(ctx context.Context, req Request) (Response, error) {
 	}
 	switch len(matches) {
 	case 0:
-		return r.missPerson(ctx, name)
+		return r.missPerson(ctx, req, name, "quote")
 	case 1:
 		return r.quotesOf(ctx, req, matches[0].ID)
 	}

@@ -274,30 +274,41 @@ var escaper = strings.NewReplacer(
 // md escapes s for Discord markdown and folds its white space.
 func md(s string) string { return escaper.Replace(strings.Join(strings.Fields(s), " ")) }
 
-// snippet renders a search snippet whose matches the store marked with **:
-// the text is escaped, the marks kept.
+// snippet renders a search snippet from the store, in which ** marks a
+// match and a backslash escapes the article's own '*' and '\'. The
+// article's text is escaped for Discord first; only the store's marks
+// become bold, so text such as "**bold**" in an article cannot pass for a
+// match.
 func snippet(s string) string {
-	parts := strings.Split(s, "**")
-	for i, p := range parts {
-		if strings.TrimSpace(p) == "" && p != "" {
-			parts[i] = " "
-			continue
-		}
-		parts[i] = escaper.Replace(strings.Join(strings.Fields(p), " "))
-		// Keep the spaces around marks that Fields removed.
-		if strings.HasPrefix(p, " ") && i > 0 {
-			parts[i] = " " + parts[i]
-		}
-		if strings.HasSuffix(p, " ") && i < len(parts)-1 {
-			parts[i] += " "
+	var out, part strings.Builder
+	open := false
+	flush := func() {
+		out.WriteString(escaper.Replace(part.String()))
+		part.Reset()
+	}
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && i+1 < len(s):
+			i++
+			part.WriteByte(s[i])
+		case strings.HasPrefix(s[i:], "**"):
+			flush()
+			out.WriteString("**")
+			open = !open
+			i++
+		default:
+			part.WriteByte(s[i])
 		}
 	}
-	if len(parts)%2 == 0 {
-		// An unclosed mark: leave the last one out.
-		last := parts[len(parts)-1]
-		return strings.Join(parts[:len(parts)-1], "**") + last
+	flush()
+	text := out.String()
+	if open {
+		// An unclosed mark: leave it out.
+		i := strings.LastIndex(text, "**")
+		text = text[:i] + text[i+2:]
 	}
-	return strings.Join(parts, "**")
+	// Neighbouring matches read as one: "**martial law**".
+	return strings.ReplaceAll(strings.Join(strings.Fields(text), " "), "** **", " ")
 }
 
 // maxLinkURL is the longest URL linked in a text; a longer one would eat
@@ -310,11 +321,20 @@ var urlEscaper = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20")
 // link renders an article title, linked when it has a URL.
 func link(a news.ArticleRef) string {
 	title := articleTitle(a)
-	if a.URL == "" || !strings.HasPrefix(a.URL, "http") || len(a.URL) > maxLinkURL {
+	u := linkURL(a)
+	if u == "" {
 		return "*" + md(Cut(title, 120)) + "*"
 	}
-	u := urlEscaper.Replace(a.URL)
 	return "[" + md(Cut(title, 120)) + "](" + u + ")"
+}
+
+// linkURL is the article's URL made safe for a markdown link, or "" when
+// it has none fit to link.
+func linkURL(a news.ArticleRef) string {
+	if a.URL == "" || !strings.HasPrefix(a.URL, "http") || len(a.URL) > maxLinkURL {
+		return ""
+	}
+	return urlEscaper.Replace(a.URL)
 }
 
 // articleTitle is the title, or a stand-in for an untitled article.

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -100,7 +101,14 @@ func TestSnippet(t *testing.T) {
 		{"the **harbour** festival", "the **harbour** festival"},
 		{"a_b **c*d**", `a\_b **c\*d**`},
 		{"unclosed **mark", "unclosed mark"},
-		{"the **harbour** **festival** opened", "the **harbour** **festival** opened"},
+		{"the **harbour** **festival** opened", "the **harbour festival** opened"},
+		// The store escapes the article's own '*' and '\': only its
+		// marks become bold, and the rest is escaped for Discord.
+		{`the budget \*\*bold\*\* **vote**`, `the budget \*\*bold\*\* **vote**`},
+		{`\*\***bold**\*\*`, `\*\***bold**\*\*`},
+		{`a\\b **c**`, `a\\b **c**`},
+		{`||**spoiler**|| [click](http://x) <@1>`, `\|\|**spoiler**\|\| \[click\](http://x) <@1\>`},
+		{"…martial law last month.", "…martial law last month."},
 	}
 	for _, tt := range tests {
 		if got := snippet(tt.in); got != tt.want {
@@ -261,4 +269,100 @@ func FuzzParseLine(f *testing.F) {
 			t.Fatalf("ParseLine(%q) = command %q, not defined", line, req.Command)
 		}
 	})
+}
+
+func TestFairShares(t *testing.T) {
+	tests := []struct {
+		need   []int
+		budget int
+		want   []int
+	}{
+		{[]int{100, 5000, 3000}, 6000, []int{100, 2950, 2950}},
+		{[]int{100, 200}, 6000, []int{100, 200}},
+		{[]int{100, 5000, 1000}, 6000, []int{100, 4900, 1000}},
+		{[]int{500, 500}, -10, []int{0, 0}},
+		{nil, 100, []int{}},
+	}
+	for _, tt := range tests {
+		if got := fairShares(tt.need, tt.budget); !slices.Equal(got, tt.want) {
+			t.Errorf("fairShares(%v, %d) = %v, want %v", tt.need, tt.budget, got, tt.want)
+		}
+	}
+}
+
+func TestFieldChunks(t *testing.T) {
+	text := "• one\n  cited one\n• two\n  cited two\n• three\n… and 2 more (/when)"
+	tests := []struct {
+		limit int
+		want  []string
+	}{
+		{1024, []string{text}},
+		{40, []string{"• one\n  cited one\n• two\n  cited two", "• three\n… and 2 more (/when)"}},
+		{20, []string{"• one\n  cited one", "• two\n  cited two", "• three", "… and 2 more (/when)"}},
+	}
+	for _, tt := range tests {
+		if got := fieldChunks(text, tt.limit); !slices.Equal(got, tt.want) {
+			t.Errorf("fieldChunks(%q, %d) = %q, want %q", text, tt.limit, got, tt.want)
+		}
+	}
+}
+
+func TestDateMatch(t *testing.T) {
+	tests := []struct {
+		dates []string
+		date  string
+		want  float64
+	}{
+		{[]string{"XXXX-01-14"}, "2025-01-14", 1},
+		{[]string{"XXXX-01-14"}, "2025-01-14T10:00", 1},
+		{[]string{"2025-01-14"}, "2024-01-14", -0.5},
+		{[]string{"XXXX-01-14"}, "2025-01", 0.3},
+		{[]string{"2025"}, "2025-01-14", 0.3},
+		{[]string{"XXXX-01-14"}, "2025-01-13", -0.5},
+		{[]string{"XXXX-01-14"}, "FUTURE_REF", -0.5},
+		{[]string{"XXXX-01-14"}, "", 0},
+		{nil, "2025-01-14", 0},
+	}
+	for _, tt := range tests {
+		if got := dateMatch(tt.dates, tt.date); got != tt.want {
+			t.Errorf("dateMatch(%v, %q) = %v, want %v", tt.dates, tt.date, got, tt.want)
+		}
+	}
+}
+
+func TestQuestionDates(t *testing.T) {
+	now := time.Date(2025, 1, 14, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		q, want, rest string
+	}{
+		{"Who will Iwaya meet on Jan. 14?", "XXXX-01-14", "Who will Iwaya meet on        ?"},
+		{"What happened on January 20, 2025?", "2025-01-20", ""},
+		{"Who did Iwaya meet yesterday?", "2025-01-13", ""},
+		{"Who is Iwaya?", "", "Who is Iwaya?"},
+	}
+	for _, tt := range tests {
+		dates, rest := questionDates(tt.q, now)
+		if got := strings.Join(dates, ","); got != tt.want || tt.rest != "" && rest != tt.rest {
+			t.Errorf("questionDates(%q) = %q, %q; want %q, %q", tt.q, got, rest, tt.want, tt.rest)
+		}
+	}
+}
+
+// TestPlainUndoesEscapes checks that the console shows article text as
+// written: escaped markdown, including a link inside the text, comes back
+// verbatim, while a real link still reads "title <url>".
+func TestPlainUndoesEscapes(t *testing.T) {
+	tests := []string{
+		"the budget **bold** @everyone <@123456789> [click](http://evil.example) ||spoiler|| `code`.",
+		`a_b \ c*d [x] #tag > quote`,
+	}
+	for _, s := range tests {
+		if got := plain(md(s)); got != s {
+			t.Errorf("plain(md(%q)) = %q, want it back", s, got)
+		}
+		withLink := md(s) + " — [Title](https://example.org/a)"
+		if got, want := plain(withLink), s+" — Title <https://example.org/a>"; got != want {
+			t.Errorf("plain(%q) = %q, want %q", withLink, got, want)
+		}
+	}
 }

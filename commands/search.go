@@ -52,8 +52,14 @@ func (r *Router) search(ctx context.Context, req Request) (Response, error) {
 	}
 	e := Embed{Title: "Search: " + oneLine(terms), Color: colorList}
 	for i, h := range hits {
-		name := fmt.Sprintf("%d. %s", (pg-1)*searchPage+i+1, articleTitle(h.Citation.Article))
-		value := "…" + snippet(h.Snippet) + "…\n— " + link(h.Citation.Article) + ", " + articleDate(h.Citation.Article)
+		// The title heads the hit; the value links the article without
+		// repeating it. Field names show no markdown: the date is plain.
+		a := h.Citation.Article
+		name := fmt.Sprintf("%d. %s · %s", (pg-1)*searchPage+i+1, Cut(articleTitle(a), 200), plainDate(a))
+		value := snippet(h.Snippet)
+		if u := linkURL(a); u != "" {
+			value += "\n[Read the article](" + u + ")"
+		}
 		e.Fields = append(e.Fields, Field{Name: name, Value: value})
 	}
 	e.Footer = fmt.Sprintf("Page %d of %d · %d %s", pg, pages, total, plural(total, "sentence", "sentences"))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -119,15 +118,9 @@ func summaryEmbed(af news.ArticleFacts, now time.Time) Embed {
 			events = append(events, ev)
 		}
 	}
-	// In date order; values that are not calendar dates go last.
-	sort.SliceStable(events, func(i, j int) bool {
-		ti, pi := calendar(events[i].Date)
-		tj, pj := calendar(events[j].Date)
-		if (pi == precNone) != (pj == precNone) {
-			return pj == precNone
-		}
-		return ti.Before(tj)
-	})
+	// Oldest first, as a timeline; values that are not calendar dates go
+	// last.
+	events = byDate(events, false)
 	dated := make([]string, len(events))
 	for i, ev := range events {
 		dated[i] = "• " + eventLine(ev, now)

@@ -8,7 +8,7 @@ import (
 )
 
 var (
-	mdLink     = regexp.MustCompile(`\[((?:\\.|[^\]\\])*)\]\((https?://[^)\s]+)\)`)
+	mdLink     = regexp.MustCompile(`(^|[^\\])\[((?:\\.|[^\[\]\\])*)\]\((https?://[^)\s]+)\)`)
 	mdStamp    = regexp.MustCompile(`<t:(-?\d+)(?::([tTdDfFR]))?>`)
 	mdEscape   = regexp.MustCompile(`\\([\\*_~` + "`" + `|>\[\]#])`)
 	mdEmphasis = regexp.MustCompile(`(^|[^\\])(?:\*+|` + "`" + `)`)
@@ -80,7 +80,7 @@ func Text(resp Response) string {
 
 // plain undoes the markdown the commands write.
 func plain(s string) string {
-	s = mdLink.ReplaceAllString(s, "$1 <$2>")
+	s = mdLink.ReplaceAllString(s, "$1$2 <$3>")
 	s = mdStamp.ReplaceAllStringFunc(s, func(m string) string {
 		sub := mdStamp.FindStringSubmatch(m)
 		sec, err := strconv.ParseInt(sub[1], 10, 64)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,7 +49,7 @@ func (r *Router) who(ctx context.Context, req Request) (Response, error) {
 	}
 	switch len(matches) {
 	case 0:
-		return r.missPerson(ctx, name)
+		return r.missPerson(ctx, req, name, "who")
 	case 1:
 		return r.whoID(ctx, req, matches[0].ID)
 	}
@@ -122,23 +123,74 @@ func nameWords(s string) []string {
 	})
 }
 
-// missPerson says the name is unknown and suggests the nearest ones.
-func (r *Router) missPerson(ctx context.Context, name string) (Response, error) {
+// missPerson answers a name that is no stored person's. A role
+// ("president") lists the people it was stated of, each with a button
+// that runs cmd for them; a place or an organisation is said to be one,
+// with a pointer to /search; otherwise the nearest stored names are
+// suggested, with buttons, when they are close enough.
+func (r *Router) missPerson(ctx context.Context, req Request, name, cmd string) (Response, error) {
+	shown := md(Cut(oneLine(name), 100))
+	search := "/search terms:" + md(cutBytes(oneLine(name), 60))
+	if rf, ok := r.deps.Facts.(Lookups); ok {
+		holders, err := rf.PeopleWithRole(ctx, trimArticle(name), 10)
+		if err != nil {
+			return Response{}, err
+		}
+		if len(holders) > 0 {
+			return withPrivate(req, roleHolders(name, holders, cmd)), nil
+		}
+		kind, err := rf.EntityKind(ctx, name)
+		if err != nil {
+			return Response{}, err
+		}
+		if kind != "" {
+			return Response{Content: fmt.Sprintf("“%s” is %s in the stored articles, not a person. Try %s.",
+				shown, map[string]string{"place": "a place", "organization": "an organisation"}[kind], search), Ephemeral: true}, nil
+		}
+	}
 	near, err := r.deps.Facts.NearestPeople(ctx, name, 5)
 	if err != nil {
 		return Response{}, err
 	}
-	msg := fmt.Sprintf("I don't know anyone called “%s”.", md(Cut(name, 100)))
+	msg := fmt.Sprintf("I don't know anyone called “%s”.", shown)
+	var buttons []Button
 	if len(near) > 0 {
 		names := make([]string, len(near))
 		for i, m := range near {
 			names[i] = "**" + md(m.Name) + "**"
+			if i < MaxButtons {
+				buttons = append(buttons, Button{Label: m.Name, CustomID: fmt.Sprintf("%s:%d", cmd, m.ID)})
+			}
 		}
 		msg += " Did you mean " + orList(names) + "?"
 	} else {
-		msg += " Try /articles to see what is stored."
+		msg += " Try " + search + ", or /articles to see what is stored."
 	}
-	return Response{Content: msg, Ephemeral: true}, nil
+	return Response{Content: msg, Buttons: buttons, Ephemeral: true}, nil
+}
+
+// trimArticle drops a leading "the", "a" or "an": "the president".
+func trimArticle(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 1 {
+		switch strings.ToLower(f[0]) {
+		case "the", "a", "an":
+			return strings.Join(f[1:], " ")
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// roleHolders lists the people a role was stated of, most recently
+// stated first, each with the role as stated.
+func roleHolders(role string, people []news.PersonMatch, cmd string) Response {
+	resp := disambiguation(role, people, cmd)
+	e := &resp.Embeds[0]
+	e.Title = fmt.Sprintf("People described as “%s”", oneLine(trimArticle(role)))
+	e.Description = list(personLines(people), MaxDescription-200, "") +
+		"\n\nNewest first, each with the role as the articles state it. Pick one below, or try /search for more."
+	e.Color = colorList
+	return resp
 }
 
 // orList joins "a, b or c".
@@ -152,9 +204,26 @@ func orList(items []string) string {
 // disambiguation lists the people a name may mean, with a button for
 // each that re-runs cmd for that person.
 func disambiguation(name string, matches []news.PersonMatch, cmd string) Response {
-	lines := make([]string, 0, len(matches))
 	var buttons []Button
 	for i, m := range matches {
+		if i < MaxButtons {
+			buttons = append(buttons, Button{Label: m.Name, CustomID: fmt.Sprintf("%s:%d", cmd, m.ID)})
+		}
+	}
+	return Response{
+		Embeds: []Embed{{
+			Title:       fmt.Sprintf("Several people match “%s”", oneLine(name)),
+			Description: list(personLines(matches), MaxDescription-200, "type the full name") + "\n\nType the full name or pick one below.",
+			Color:       colorMiss,
+		}},
+		Buttons: buttons,
+	}
+}
+
+// personLines renders one line per person: name, role, aliases, mentions.
+func personLines(matches []news.PersonMatch) []string {
+	lines := make([]string, 0, len(matches))
+	for _, m := range matches {
 		line := "• **" + md(m.Name) + "**"
 		if m.Role != "" {
 			line += " — " + md(m.Role)
@@ -164,18 +233,8 @@ func disambiguation(name string, matches []news.PersonMatch, cmd string) Respons
 		}
 		line += fmt.Sprintf(" · %d %s", m.Mentions, plural(m.Mentions, "mention", "mentions"))
 		lines = append(lines, line)
-		if i < MaxButtons {
-			buttons = append(buttons, Button{Label: m.Name, CustomID: fmt.Sprintf("%s:%d", cmd, m.ID)})
-		}
 	}
-	return Response{
-		Embeds: []Embed{{
-			Title:       fmt.Sprintf("Several people match “%s”", oneLine(name)),
-			Description: list(lines, MaxDescription-200, "type the full name") + "\n\nType the full name or pick one below.",
-			Color:       colorMiss,
-		}},
-		Buttons: buttons,
-	}
+	return lines
 }
 
 // personEmbed renders what is known about one person.
@@ -194,17 +253,20 @@ func personEmbed(pf news.PersonFacts, now time.Time) Embed {
 			titles = append(titles, rf)
 		}
 	}
-	if len(titles) > 0 {
-		cur := titles[0]
-		line := "**" + md(capital(cur.Role)) + "**"
-		if nat := firstNonEmpty(cur.Nationality, pf.Nationality); nat != "" {
-			line += " (" + md(nat) + ")"
+	current, earlier := splitRoles(titles)
+	current, earlier, descriptions = withOrganisation(current, earlier, descriptions)
+	if len(current) > 0 {
+		desc = append(desc, currentLine(current, pf.Nationality))
+		seenSrc := map[[2]int64]bool{}
+		for _, rf := range current {
+			k := [2]int64{rf.Source.Article.ID, int64(rf.Source.SentenceIndex)}
+			if seenSrc[k] || len(seenSrc) == 2 {
+				continue
+			}
+			seenSrc[k] = true
+			desc = append(desc, "Source: "+cite(rf.Source, 300))
 		}
-		if cur.Since != "" {
-			line += ", as of " + calendarDate(cur.Since)
-		}
-		desc = append(desc, line, "Source: "+cite(cur.Source, 300))
-		quotedSrc = cur.Source
+		quotedSrc = current[0].Source
 	} else if pf.Nationality != "" {
 		desc = append(desc, "Nationality: "+md(pf.Nationality))
 	}
@@ -213,17 +275,16 @@ func personEmbed(pf news.PersonFacts, now time.Time) Embed {
 	}
 	e.Description = strings.Join(desc, "\n")
 
-	// Each section gets an equal share of what the description leaves, so
-	// that a long one cannot push the others out of the message.
 	type section struct {
-		name string
-		n    int
-		item func(int) string
-		more string
+		name   string
+		n      int
+		item   func(int) string
+		more   string
+		fields int // at most this many fields; 0 for one
 	}
 	var sections []section
-	if earlier := distinctRoles(titles[min(1, len(titles)):], titles); len(earlier) > 0 {
-		sections = append(sections, section{"Earlier roles", len(earlier), func(i int) string { return earlier[i] }, ""})
+	if len(earlier) > 0 {
+		sections = append(sections, section{"Roles in earlier articles", len(earlier), func(i int) string { return roleLine(earlier[i]) }, "", 0})
 	}
 	if len(descriptions) > 0 {
 		var items []string
@@ -240,57 +301,296 @@ func personEmbed(pf news.PersonFacts, now time.Time) Embed {
 			}
 			items = append(items, "• "+md(d.Role)+" — "+cite(d.Source, n))
 		}
-		sections = append(sections, section{"Described as", len(items), func(i int) string { return items[i] }, ""})
+		sections = append(sections, section{"Described as", len(items), func(i int) string { return items[i] }, "", 0})
 	}
 	if len(pf.Events) > 0 {
-		sections = append(sections, section{"What the articles say", len(pf.Events), func(i int) string {
-			return "• " + eventLine(pf.Events[i], now) + "\n  " + cite(pf.Events[i].Source, 160)
-		}, "/when for one event"})
+		events := byDate(pf.Events, true)
+		sections = append(sections, section{"What the articles say", len(events), func(i int) string {
+			return "• " + eventLine(ownEvent(events[i], pf), now) + "\n  " + cite(events[i].Source, 160)
+		}, "/when for one event", 3})
 	}
 	if len(pf.Quotes) > 0 {
 		sections = append(sections, section{"Said", len(pf.Quotes), func(i int) string {
 			return quoteLine(pf.Quotes[i], 200)
-		}, "/quote person:" + cutBytes(pf.Name, 60)})
+		}, "/quote person:" + cutBytes(pf.Name, 60), 0})
 	}
 	if len(pf.Articles) > 0 {
 		sections = append(sections, section{"Articles", len(pf.Articles), func(i int) string {
 			return "• " + link(pf.Articles[i]) + ", " + articleDate(pf.Articles[i])
-		}, "/articles"})
+		}, "/articles", 0})
 	}
 	e.Description = Cut(e.Description, 1500)
-	share := MaxFieldValue
-	if len(sections) > 0 {
-		share = min(MaxFieldValue, (MaxEmbedTotal-300-runes(e.Title)-runes(e.Description))/len(sections))
+	// What the description leaves is shared out so that a long section
+	// cannot push the others out of the message: a section needing less
+	// than an equal share keeps what it needs and the rest goes to the
+	// longer ones. Events, what a person did, may run on over a few fields;
+	// the other sections keep to one and point to their own command.
+	budget := MaxEmbedTotal - 300 - runes(e.Title) - runes(e.Description)
+	need := make([]int, len(sections))
+	for i := range sections {
+		s := &sections[i]
+		s.item = memo(s.n, s.item) // each item is made once for both passes
+		need[i] = runes(listN(s.n, s.item, min(budget, max(s.fields, 1)*MaxFieldValue), s.more))
+		budget -= runes(s.name) + (need[i]/MaxFieldValue)*(runes(s.name)+len(continued))
 	}
-	for _, s := range sections {
-		e.Fields = append(e.Fields, Field{Name: s.name, Value: listN(s.n, s.item, share, s.more)})
+	shares := fairShares(need, budget)
+	for i, s := range sections {
+		text := listN(s.n, s.item, shares[i], s.more)
+		for j, chunk := range fieldChunks(text, MaxFieldValue) {
+			name := s.name
+			if j > 0 {
+				name += continued
+			}
+			e.Fields = append(e.Fields, Field{Name: name, Value: chunk})
+		}
 	}
 	e.Footer = fmt.Sprintf("%d %s in %d %s", pf.Mentions, plural(pf.Mentions, "mention", "mentions"),
 		len(pf.Articles), plural(len(pf.Articles), "article", "articles"))
 	return e
 }
 
-// distinctRoles lists the roles in rfs with their dates, skipping any
-// equal to the current role.
-func distinctRoles(rfs, all []news.RoleFact) []string {
-	var out []string
-	seen := map[string]bool{}
-	if len(all) > 0 {
-		seen[strings.ToLower(all[0].Role)] = true
+// memo returns item, remembering each of its n results.
+func memo(n int, item func(int) string) func(int) string {
+	made := make([]string, n)
+	done := make([]bool, n)
+	return func(i int) string {
+		if !done[i] {
+			made[i], done[i] = item(i), true
+		}
+		return made[i]
 	}
-	for _, rf := range rfs {
-		k := strings.ToLower(rf.Role)
-		if seen[k] {
+}
+
+// continued names the field a section runs on in.
+const continued = " (continued)"
+
+// fairShares divides budget between sections that need need[i]
+// characters: those needing less than an equal share get what they need,
+// and what they leave is shared among the others the same way.
+func fairShares(need []int, budget int) []int {
+	alloc := make([]int, len(need))
+	open := make([]int, 0, len(need))
+	for i := range need {
+		open = append(open, i)
+	}
+	left := max(budget, 0)
+	for len(open) > 0 {
+		share := left / len(open)
+		var rest []int
+		for _, i := range open {
+			if need[i] <= share {
+				alloc[i] = need[i]
+				left -= need[i]
+			} else {
+				rest = append(rest, i)
+			}
+		}
+		if len(rest) == len(open) {
+			for _, i := range rest {
+				alloc[i] = share
+			}
+			break
+		}
+		open = rest
+	}
+	return alloc
+}
+
+// fieldChunks splits a list made by listN into field values of at most
+// limit characters, between items: an item starts with "• " or is the
+// "… and n more" line.
+func fieldChunks(text string, limit int) []string {
+	var items []string
+	for _, line := range strings.Split(text, "\n") {
+		if len(items) == 0 || strings.HasPrefix(line, "• ") || strings.HasPrefix(line, "… and ") {
+			items = append(items, line)
+		} else {
+			items[len(items)-1] += "\n" + line
+		}
+	}
+	var out []string
+	cur := ""
+	for _, it := range items {
+		switch {
+		case cur == "":
+			cur = it
+		case runes(cur)+1+runes(it) <= limit:
+			cur += "\n" + it
+		default:
+			out = append(out, Cut(cur, limit))
+			cur = it
+		}
+	}
+	if cur != "" || len(out) == 0 {
+		out = append(out, Cut(cur, limit))
+	}
+	return out
+}
+
+// splitRoles splits a person's roles, newest statement first, into the
+// current ones, stated together in the newest article that states any
+// ("acting president and deputy prime minister"), and those stated only
+// in earlier articles. A role repeated in a less specific form by the
+// same article ("minister" beside "finance minister") is dropped, and an
+// earlier role equal to a current one is not listed again.
+func splitRoles(titles []news.RoleFact) (current, earlier []news.RoleFact) {
+	if len(titles) == 0 {
+		return nil, nil
+	}
+	newest := titles[0].Source.Article.ID
+	var rest []news.RoleFact
+	for _, rf := range titles {
+		if rf.Source.Article.ID == newest {
+			current = append(current, rf)
+		} else {
+			rest = append(rest, rf)
+		}
+	}
+	current = dropLessSpecific(current)
+	seen := map[string]bool{}
+	for _, rf := range current {
+		seen[strings.Join(nameWords(rf.Role), " ")] = true
+	}
+	for _, rf := range rest {
+		k := strings.Join(nameWords(rf.Role), " ")
+		if k == "" || seen[k] {
 			continue
 		}
 		seen[k] = true
-		line := "• " + md(capital(rf.Role))
-		if rf.Since != "" {
-			line += " (" + calendarDate(rf.Since) + ")"
+		earlier = append(earlier, rf)
+	}
+	return current, earlier
+}
+
+// withOrganisation completes roles with the organisation that
+// descriptions add to them: "chief executive officer" and "chief
+// executive officer of Apple Inc" become the latter, shown once. A current
+// role takes the words of a description of its own article only, so that
+// an old employer is not given to a new post; a role of earlier articles
+// takes those of its newest article, else the newest. Either absorbs the
+// other forms ("… of Apple Computer") so that they are not listed again.
+func withOrganisation(current, earlier, descriptions []news.RoleFact) ([]news.RoleFact, []news.RoleFact, []news.RoleFact) {
+	used := map[int]bool{}
+	extends := func(rf, d news.RoleFact) bool {
+		w, dw := nameWords(rf.Role), nameWords(d.Role)
+		return len(w) > 0 && len(dw) >= len(w)+2 && slices.Equal(dw[:len(w)], w) && dw[len(w)] == "of"
+	}
+	complete := func(roles []news.RoleFact, sameArticle bool) []news.RoleFact {
+		out := slices.Clone(roles)
+		for i, rf := range out {
+			pick := -1
+			for j, d := range descriptions {
+				if used[j] || !extends(rf, d) {
+					continue
+				}
+				used[j] = true
+				same := d.Source.Article.ID == rf.Source.Article.ID
+				if sameArticle && !same {
+					continue
+				}
+				if pick < 0 || same {
+					pick = j // descriptions come newest first
+				}
+			}
+			if pick >= 0 {
+				out[i].Role = descriptions[pick].Role
+			}
 		}
-		out = append(out, line+" — "+link(rf.Source.Article))
+		return out
+	}
+	current = complete(current, true)
+	earlier = complete(earlier, false)
+	var rest []news.RoleFact
+	for j, d := range descriptions {
+		if !used[j] {
+			rest = append(rest, d)
+		}
+	}
+	return current, earlier, rest
+}
+
+// dropLessSpecific leaves out each role whose words end another role's
+// words: "minister" goes when "finance minister" is there.
+func dropLessSpecific(rfs []news.RoleFact) []news.RoleFact {
+	var out []news.RoleFact
+	for i, rf := range rfs {
+		w := nameWords(rf.Role)
+		keep := len(w) > 0
+		for j, other := range rfs {
+			ow := nameWords(other.Role)
+			if i == j || !keep {
+				continue
+			}
+			if len(ow) > len(w) && slices.Equal(ow[len(ow)-len(w):], w) || slices.Equal(ow, w) && j < i {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, rf)
+		}
 	}
 	return out
+}
+
+// currentLine renders the current roles with the nationality and the date
+// of the newest article stating them: "**Acting president** and **deputy
+// prime minister** (South Korea), as of Mon, Jan 13, 2025". A role first
+// reported earlier says so.
+func currentLine(current []news.RoleFact, nationality string) string {
+	names := make([]string, len(current))
+	for i, rf := range current {
+		r := md(rf.Role)
+		if i == 0 {
+			r = md(capital(rf.Role))
+		}
+		names[i] = "**" + r + "**"
+	}
+	line := andList(names)
+	if nat := firstNonEmpty(current[0].Nationality, nationality); nat != "" {
+		line += " (" + md(nat) + ")"
+	}
+	asOf := current[0].Source.Article.Published
+	if asOf != "" {
+		line += ", as of " + calendarDate(asOf)
+	}
+	var first []string
+	for _, rf := range current {
+		if rf.Since != "" && rf.Since < asOf {
+			s := "first reported " + calendarDate(rf.Since)
+			if len(current) > 1 {
+				s = md(rf.Role) + " " + s
+			}
+			first = append(first, s)
+		}
+	}
+	if len(first) > 0 {
+		line += " (" + strings.Join(first, "; ") + ")"
+	}
+	return line
+}
+
+// roleLine renders a role stated only in earlier articles, with the
+// dates it was reported: "• Co-founder (Jun 6, 2005) — article".
+func roleLine(rf news.RoleFact) string {
+	line := "• " + md(capital(rf.Role))
+	last := rf.Source.Article.Published
+	switch {
+	case rf.Since != "" && last != "" && rf.Since < last:
+		line += " (" + calendarDate(rf.Since) + " to " + calendarDate(last) + ")"
+	case last != "":
+		line += " (" + calendarDate(last) + ")"
+	case rf.Since != "":
+		line += " (" + calendarDate(rf.Since) + ")"
+	}
+	return line + " — " + link(rf.Source.Article)
+}
+
+// andList joins "a, b and c".
+func andList(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // eventLine renders an event on one line: date, name, place, status.
@@ -308,6 +608,75 @@ func eventLine(ev news.EventFact, now time.Time) string {
 		b.WriteString(" · " + s)
 	}
 	return b.String()
+}
+
+// ownEvent words an event for the page of one of its participants: an
+// event text that names the person ("meet with Choi Sang-mok", on Choi's
+// page) becomes the event's name with the other participants ("meeting
+// with Takeshi Iwaya"). A text naming the person as its owner ("Trump's
+// inauguration") is kept.
+func ownEvent(ev news.EventFact, pf news.PersonFacts) news.EventFact {
+	m := news.PersonMatch{Name: pf.Name, Aliases: pf.Aliases}
+	text := " " + strings.Join(nameWords(ev.Text), " ") + " "
+	named := false
+	for _, n := range append([]string{pf.Name}, pf.Aliases...) {
+		w := strings.Join(nameWords(n), " ")
+		if w == "" {
+			continue
+		}
+		if strings.Contains(text, " "+w+" s ") {
+			return ev // the person's own event: "Trump's inauguration"
+		}
+		named = named || strings.Contains(text, " "+w+" ")
+	}
+	if !named || ev.Name == "" {
+		return ev
+	}
+	var others []string
+	for _, p := range ev.Participants {
+		if !samePerson(pf.Name, p) && !containsWords(m, nameWords(p)) {
+			others = append(others, p)
+		}
+	}
+	ev.Text = ev.Name
+	if len(others) > 0 {
+		ev.Text += " with " + andList(others)
+	}
+	return ev
+}
+
+// byDate orders events by date: those with a calendar date first (newest
+// first when newestFirst, else oldest first, a period before the dates
+// inside it), then other values ("in the future"), then undated ones, each
+// group in the order given.
+func byDate(events []news.EventFact, newestFirst bool) []news.EventFact {
+	out := slices.Clone(events)
+	group := func(ev news.EventFact) int {
+		switch _, p := calendar(ev.Date); {
+		case p != precNone:
+			return 0
+		case strings.TrimSpace(ev.Date) != "":
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(out, func(a, b news.EventFact) int {
+		ga, gb := group(a), group(b)
+		if ga != gb || ga != 0 {
+			return ga - gb
+		}
+		ta, pa := calendar(a.Date)
+		tb, pb := calendar(b.Date)
+		c := ta.Compare(tb)
+		if c == 0 {
+			c = pa - pb // a year before its months, a month before its days
+		}
+		if newestFirst {
+			c = -c
+		}
+		return c
+	})
+	return out
 }
 
 // status names an event's status, noting a scheduled date that has passed.

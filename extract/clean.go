@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -49,10 +50,38 @@ func (c *cleaner) emit(repl string, i, j int) {
 func clean(s string) (string, *offsetMap) {
 	c := &cleaner{}
 	c.b.Grow(len(s))
+	// Single curly quotes used as quotation marks (‘We will win,’ she
+	// said) become double quotes when an opening mark has a closing one
+	// after punctuation in the same line; apostrophes stay.
+	sqClose, sqFailUntil := -1, -1
+	linkMid, linkEnd := -1, -1 // "](" and ")" of a Markdown link being read
 	for i := 0; i < len(s); {
 		ch := s[i]
 		if ch < utf8.RuneSelf {
+			if i == 0 || s[i-1] == '\n' {
+				// Markdown line marks: "# ", "> ", "* ", "- ", "+ ".
+				if n := markdownLineMark(s, i); n > 0 {
+					c.emit("", i, i+n)
+					i += n
+					continue
+				}
+			}
 			switch {
+			case i == linkMid:
+				c.emit("", i, linkEnd+1) // "](url)"
+				i, linkMid, linkEnd = linkEnd+1, -1, -1
+				continue
+			case ch == '[' && linkMid < 0:
+				if mid, end := markdownLink(s, i); mid > 0 {
+					c.emit("", i, i+1)
+					i, linkMid, linkEnd = i+1, mid, end
+					continue
+				}
+				c.b.WriteByte(ch)
+			case (ch == '*' || ch == '_') && i+1 < len(s) && s[i+1] == ch:
+				c.emit("", i, i+2) // "**bold**", "__bold__"
+				i += 2
+				continue
 			case ch == '\r':
 				if i+1 < len(s) && s[i+1] == '\n' {
 					c.emit("\n", i, i+2)
@@ -97,6 +126,16 @@ func clean(s string) (string, *offsetMap) {
 			repl = `"`
 		case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u00b4', '\u02bc':
 			repl = "'"
+			switch {
+			case i == sqClose:
+				repl, sqClose = `"`, -1
+			case r == '\u2018' && sqClose < 0 && i >= sqFailUntil && quoteOpens(s, i, size):
+				if j := singleClose(s, i+size); j >= 0 {
+					repl, sqClose = `"`, j
+				} else {
+					sqFailUntil = lineEnd(s, i)
+				}
+			}
 		case '\u00a0', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000':
 			repl = " "
 		case '\u2014', '\u2015':
@@ -120,6 +159,104 @@ func clean(s string) (string, *offsetMap) {
 		i += size
 	}
 	return c.b.String(), &c.m
+}
+
+// markdownLineMark returns the length of a Markdown heading, quote or list
+// mark with its spaces at the line start s[i:], or 0.
+func markdownLineMark(s string, i int) int {
+	j := i
+	switch {
+	case j < len(s) && s[j] == '#':
+		for j < len(s) && s[j] == '#' && j-i < 6 {
+			j++
+		}
+	case j < len(s) && (s[j] == '>' || s[j] == '*' || s[j] == '-' || s[j] == '+'):
+		j++
+	default:
+		return 0
+	}
+	if j >= len(s) || s[j] != ' ' {
+		return 0
+	}
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	return j - i
+}
+
+// markdownLink finds the "](" and the closing ")" of a Markdown link
+// "[text](url)" that opens at s[i], on one line; mid is -1 if none.
+func markdownLink(s string, i int) (mid, end int) {
+	lim := min(len(s), i+600)
+	for k := i + 1; k+1 < lim; k++ {
+		switch s[k] {
+		case '\n', '[':
+			return -1, -1
+		case ']':
+			if s[k+1] != '(' || k == i+1 {
+				return -1, -1
+			}
+			for e := k + 2; e < lim; e++ {
+				switch s[e] {
+				case ')':
+					return k, e
+				case ' ', '\n':
+					return -1, -1
+				}
+			}
+			return -1, -1
+		}
+	}
+	return -1, -1
+}
+
+// quoteOpens reports whether the single opening mark at s[i:i+size] starts
+// a quotation: after a space, a line start or a bracket, before a letter
+// ("‘90s" is an elision).
+func quoteOpens(s string, i, size int) bool {
+	if i > 0 {
+		switch s[i-1] {
+		case ' ', '\n', '\t', '(', '[', '"':
+		default:
+			return false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s[i+size:])
+	return unicode.IsLetter(r)
+}
+
+// singleClose returns the position of the closing single mark (U+2019) of
+// a quotation that opens before s[from]: one right after punctuation and
+// before a space, a line end or the text's end, in the same line and
+// within 2,000 bytes; or -1.
+func singleClose(s string, from int) int {
+	const mark = "\u2019"
+	end := min(len(s), from+2000)
+	for k := from; k < end; k++ {
+		switch s[k] {
+		case '\n':
+			return -1
+		case mark[0]:
+			if !strings.HasPrefix(s[k:], mark) || k == from {
+				continue
+			}
+			if p := s[k-1]; p != ',' && p != '.' && p != '?' && p != '!' {
+				continue
+			}
+			if a := k + len(mark); a == len(s) || s[a] == ' ' || s[a] == '\n' || s[a] == '\r' {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// lineEnd returns the position of the line end after s[i], or len(s).
+func lineEnd(s string, i int) int {
+	if j := strings.IndexByte(s[i:], '\n'); j >= 0 {
+		return i + j
+	}
+	return len(s)
 }
 
 // htmlTag recognises a tag such as <p>, </div> or <br/> starting at s[i].

@@ -53,10 +53,15 @@ func extractOne(doc news.Document, opt Options, known *carry) news.Extraction {
 		a.cont, a.known = true, known.names
 	}
 	a.parts()
+	if a.doc.Published == "" && a.datelineDate != "" {
+		// "SAN JOSE, Calif., Aug. 21, 2024 --": the dateline dates the
+		// article when nothing else does.
+		a.doc.Published = a.datelineDate
+	}
 	a.scan()
 	a.resolvePeople()
 	ex := news.Extraction{
-		Path: doc.Path, Published: doc.Published, Title: doc.Title, Dateline: a.dateline,
+		Path: doc.Path, Published: a.doc.Published, Title: doc.Title, Dateline: a.dateline,
 		Authors: a.authorNames(), Sentences: a.outSentences(),
 	}
 	if ex.Title == "" {
@@ -139,8 +144,10 @@ type analysis struct {
 	paras    []span
 	sents    []sent
 	dateline string
-	authors  []author
-	toks     []token // reused per sentence
+	// datelineDate is the full date a dateline gives, YYYY-MM-DD or "".
+	datelineDate string
+	authors      []author
+	toks         []token // reused per sentence
 
 	mentions   []mention
 	reported   []reported
@@ -156,6 +163,8 @@ type analysis struct {
 	known        []string       // full names of people from earlier windows
 	clsBuf       []int
 	people       []*person
+	genders      []byte // per person: 'm', 'f', 0 unknown, '?' not yet known
+	pronoun      byte   // the gender of the last pronoun speaker read
 }
 
 // author is a name from a byline with the role the byline gives.
@@ -185,11 +194,16 @@ func (a *analysis) origStart(p int) int {
 // origEnd maps a cleaned end offset to doc.Text, at a character boundary
 // (a span that ends inside a dash ends after it).
 func (a *analysis) origEnd(p int) int {
-	o := a.om.orig(p)
+	if p <= 0 {
+		return a.om.orig(0)
+	}
+	// Just after the last kept character: text dropped right after it
+	// (Markdown link targets, zero-width characters) is not included.
+	o := a.om.orig(p-1) + 1
 	for o < len(a.doc.Text) && !utf8.RuneStart(a.doc.Text[o]) {
 		o++
 	}
-	return o
+	return min(o, len(a.doc.Text))
 }
 
 // origText returns the input text behind the cleaned span.

@@ -66,6 +66,43 @@ func words() *lexicon {
 	return lex
 }
 
+// isGiven reports whether w is a known given name, also when written with
+// accents the list leaves out ("Nicolás" for "Nicolas").
+func (x *lexicon) isGiven(w string) bool {
+	if x.given[w] {
+		return true
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return x.given[foldAccents(w)]
+		}
+	}
+	return false
+}
+
+// foldAccents replaces common Latin letters with accents by the plain
+// letter.
+func foldAccents(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if f, ok := accentFold[r]; ok {
+			b.WriteRune(f)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var accentFold = map[rune]rune{
+	'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a', 'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
+	'í': 'i', 'ì': 'i', 'î': 'i', 'ï': 'i', 'ó': 'o', 'ò': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o', 'ø': 'o',
+	'ú': 'u', 'ù': 'u', 'û': 'u', 'ü': 'u', 'ñ': 'n', 'ç': 'c', 'ý': 'y', 'ł': 'l', 'ś': 's', 'š': 's',
+	'ž': 'z', 'ź': 'z', 'ż': 'z', 'č': 'c', 'ć': 'c', 'ř': 'r', 'ğ': 'g', 'ş': 's', 'ı': 'i',
+	'Á': 'A', 'É': 'E', 'Í': 'I', 'Ó': 'O', 'Ú': 'U', 'Ñ': 'N', 'Ç': 'C', 'Ö': 'O', 'Ü': 'U', 'Š': 'S',
+	'Ž': 'Z', 'Č': 'C', 'Ł': 'L', 'Ş': 'S', 'İ': 'I',
+}
+
 // lines returns the non-comment, non-empty lines of an embedded list.
 func lines(name string) []string {
 	b, err := lexiconFS.ReadFile("lexicon/" + name)
@@ -203,10 +240,11 @@ func (x *lexicon) place(name string) (string, string, bool) {
 	if c, ok := x.countries[name]; ok {
 		return c, c, true
 	}
-	if c, ok := x.capitals[name]; ok {
+	// Cities first: the list corrects a few capitals of the shared data.
+	if c, ok := x.cities[name]; ok {
 		return name, c, true
 	}
-	if c, ok := x.cities[name]; ok {
+	if c, ok := x.capitals[name]; ok {
 		return name, c, true
 	}
 	return "", "", false

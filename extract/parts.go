@@ -2,9 +2,11 @@ package extract
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"factdesk/extract/timex"
 	"factdesk/news"
 )
 
@@ -30,6 +32,8 @@ func (a *analysis) parts() {
 			continue
 		case a.byline(p, pi):
 			continue
+		case endMarker(t):
+			continue // "(END)", "###", "-30-": the wire's end of story
 		case a.isDateOnly(p):
 			a.addSent(p, news.KindDateline, pi)
 			continue
@@ -55,6 +59,15 @@ func (a *analysis) parts() {
 			a.addSent(s, news.KindBody, pi)
 		}
 	}
+}
+
+// endMarker reports whether a paragraph is only a wire service's end mark.
+func endMarker(t string) bool {
+	switch strings.ToUpper(strings.Trim(strings.TrimSpace(t), "()[]-= ")) {
+	case "END", "###", "30", "ENDS", "XXX":
+		return true
+	}
+	return false
 }
 
 func (a *analysis) addSent(s span, kind string, para int) {
@@ -148,7 +161,7 @@ func (a *analysis) isDateOnly(p span) bool {
 
 // findDateline recognises a dateline at the start of the first body
 // paragraph: "SEOUL -", "WASHINGTON (Reuters) -", "LONDON, March 3 -",
-// "Seoul, Jan. 13 (Yonhap) --". It returns the end of the dateline, where
+// "Lima, March 5 (Reuters) --". It returns the end of the dateline, where
 // the body starts, and the place as written.
 func (a *analysis) findDateline(p span) (end, body int, place string) {
 	t := a.text[p.s:min(p.e, p.s+80)]
@@ -189,20 +202,34 @@ func (a *analysis) findDateline(p span) (end, body int, place string) {
 		}
 		return end, body, ""
 	}
-	// Drop an agency in parentheses and a date after a comma.
+	// Drop an agency in parentheses or slashes ("/PRNewswire/") and a
+	// date after a comma.
 	if i := strings.IndexByte(head, '('); i > 0 {
+		head = strings.TrimSpace(head[:i])
+	}
+	if i := strings.IndexByte(head, '/'); i > 0 && strings.HasSuffix(head, "/") && strings.Count(head, "/") == 2 {
 		head = strings.TrimSpace(head[:i])
 	}
 	placePart := head
 	if i := strings.IndexByte(head, ','); i > 0 {
-		// "LONDON, March 3", "KYIV, Ukraine", "WASHINGTON, D.C.".
+		// "LONDON, March 3", "KYIV, Ukraine", "WASHINGTON, D.C.",
+		// "SAN JOSE, Calif., Aug. 21, 2024".
+		var date []string
 		for _, rest := range strings.Split(head[i+1:], ",") {
 			rest = strings.TrimSpace(rest)
-			if !a.looksLikeDate(rest) && !allUpper(rest) && !a.isPlace(rest) && !isStateAbbrev(rest) {
+			switch {
+			case a.looksLikeDate(rest):
+				date = append(date[:0], rest)
+			case len(date) > 0 && isYear(rest):
+				date = append(date, rest)
+			case !allUpper(rest) && !a.isPlace(rest) && !isStateAbbrev(rest):
 				return 0, 0, ""
 			}
 		}
 		placePart = strings.TrimSpace(head[:i])
+		if len(date) == 2 {
+			a.datelineDate = datelineDay(strings.Join(date, ", "))
+		}
 	}
 	if placePart == "" || len(placePart) > 40 {
 		return 0, 0, ""
@@ -219,6 +246,22 @@ func (a *analysis) findDateline(p span) (end, body int, place string) {
 		body++
 	}
 	return end, body, placePart
+}
+
+// isYear reports whether s is a four-digit year.
+func isYear(s string) bool {
+	return len(s) == 4 && strings.Trim(s, "0123456789") == "" && (s[0] == '1' || s[0] == '2')
+}
+
+// datelineDay returns the YYYY-MM-DD value of a dateline's full date
+// ("Aug. 21, 2024"), or "".
+func datelineDay(s string) string {
+	for _, m := range timex.Find(s, time.Time{}) {
+		if len(m.Value) == 10 && m.Value[4] == '-' && m.Value[7] == '-' && m.Value[0] != 'X' {
+			return m.Value
+		}
+	}
+	return ""
 }
 
 func isUpperByte(b byte) bool { return b >= 'A' && b <= 'Z' }
@@ -250,7 +293,7 @@ func (a *analysis) looksLikeDate(s string) bool {
 	if len(f) == 0 || len(f) > 4 {
 		return false
 	}
-	// "March 3", "Jan. 13", "20 January", "Tuesday": a month or weekday
+	// "March 3", "Feb. 4", "20 January", "Tuesday": a month or weekday
 	// first or after a day number, the rest numbers.
 	cal := false
 	for i, w := range f {
@@ -283,7 +326,7 @@ var bylineVerbs = map[string]string{
 }
 
 // byline recognises a byline paragraph ("By Jane Doe and John Roe",
-// "(This article was written by X, a correspondent in Seoul, and Y.)",
+// "(This article was written by X, a correspondent in Lima, and Y.)",
 // "Reporting by X; Editing by Y") and records its authors.
 func (a *analysis) byline(p span, pi int) bool {
 	t := a.text[p.s:p.e]
@@ -332,11 +375,11 @@ func (a *analysis) byline(p span, pi int) bool {
 	return true
 }
 
-// bylineNames splits "X, a correspondent in Seoul, and Y" into names with
+// bylineNames splits "X, a correspondent in Lima, and Y" into names with
 // their roles.
 func (a *analysis) bylineNames(s, role string) []author {
 	var out []author
-	for _, chunk := range strings.Split(s, ",") {
+	for ci, chunk := range strings.Split(s, ",") {
 		c := strings.TrimSpace(chunk)
 		for _, part := range splitAnd(c) {
 			part = strings.TrimSpace(part)
@@ -345,7 +388,7 @@ func (a *analysis) bylineNames(s, role string) []author {
 			}
 			r, _ := utf8.DecodeRuneInString(part)
 			if !unicode.IsUpper(r) || len(out) > 0 && a.bylineRole(part) != "" {
-				// "a correspondent in Seoul", "Staff Writer": the role of
+				// "a correspondent in Lima", "Staff Writer": the role of
 				// the name before.
 				if len(out) > 0 {
 					if ro := a.bylineRole(part); ro != "" {
@@ -355,7 +398,7 @@ func (a *analysis) bylineNames(s, role string) []author {
 				continue
 			}
 			name := a.leadingName(part)
-			if name == "" || a.x.orgs[name] || a.isPlace(name) || len(strings.Fields(name)) < 2 || publication(part) {
+			if name == "" || a.x.orgs[name] || a.isPlace(name) || len(strings.Fields(name)) < 2 || ci > 0 && publication(name) {
 				continue
 			}
 			out = append(out, author{name: name, role: role})
@@ -369,13 +412,13 @@ func (a *analysis) bylineNames(s, role string) []author {
 var mastheadWords = map[string]bool{
 	"The": true, "Post": true, "Times": true, "News": true, "Journal": true, "Herald": true, "Tribune": true,
 	"Press": true, "Telegraph": true, "Guardian": true, "Gazette": true, "Chronicle": true, "Observer": true,
-	"Independent": true, "Mail": true, "Star": true, "Globe": true, "Daily": true, "Sun": true, "Express": true,
+	"Independent": true, "Mail": true, "Globe": true, "Daily": true, "Express": true,
 	"Mirror": true, "Wire": true, "Today": true, "Review": true, "Magazine": true, "Radio": true, "TV": true,
 	"Television": true, "Network": true, "Agency": true, "Service": true, "Reporter": true, "Standard": true,
 }
 
-// publication reports whether a byline part names a publication rather
-// than a person: "The Washington Post", "Kyodo News".
+// publication reports whether a name after the byline's first comma names
+// a publication rather than a person: "The Washington Post", "Daily Mail".
 func publication(part string) bool {
 	f := strings.Fields(part)
 	if len(f) == 0 {
@@ -402,11 +445,11 @@ func (a *analysis) leadingName(s string) string {
 	n := 0
 	for i, w := range f {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !particles[w] {
+		if !unicode.IsUpper(r) && !particles[w] && !particleHyphen(w) {
 			break
 		}
-		if a.x.orgCues[w] || i+1 < len(f) && a.x.orgs[w+" "+f[i+1]] || a.x.orgs[w] {
-			break
+		if a.x.orgCues[w] && !(i == 1 && a.x.isGiven(f[0])) || i+1 < len(f) && a.x.orgs[w+" "+f[i+1]] || a.x.orgs[w] {
+			break // "Ryan Post" is a name; "Kyodo News" is not
 		}
 		n++
 		if n == 4 {
@@ -425,7 +468,18 @@ func (a *analysis) leadingName(s string) string {
 	return strings.Join(parts, " ")
 }
 
-// bylineRole reads the role in "a correspondent in Seoul".
+// particleHyphen reports whether w is a name with a lower-case particle
+// glued on: "al-Mughrabi", "el-Sisi", "bin-Ali".
+func particleHyphen(w string) bool {
+	p, rest, ok := strings.Cut(w, "-")
+	if !ok || rest == "" || !particles[p] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
+}
+
+// bylineRole reads the role in "a correspondent in Lima".
 func (a *analysis) bylineRole(s string) string {
 	f := strings.Fields(strings.ToLower(s))
 	for i := 0; i < len(f) && i < 5; i++ {

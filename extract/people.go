@@ -21,10 +21,13 @@ type mention struct {
 	appos     bool // a role phrase before or after the name
 	speech    bool // "X said", "said X"
 	given     bool // the first word is a known given name
-	hyphen    bool // a hyphenated given name: Tae-yul
+	hyphen    bool // a hyphenated given name: Ji-hoon
 	commonAll bool // every word is a common English word
 	placeTok  bool // a word is a place name
 	cueTok    bool // the last word is a place word: "Ellen Park", "Hyde Park"
+	who       bool // ", who" follows
+	coord     int  // the mention before "and" right before this one, or -1
+	aka       bool // coord is the same person: "X, also known as Y"
 	bareGov   bool // a public-office title with no country
 	extra     int  // index in analysis.extras, or -1
 	person    int  // resolved person, -1 when not a person
@@ -102,7 +105,7 @@ func (a *analysis) scan() {
 	}
 	for _, au := range a.authors {
 		s := a.sents[au.sent]
-		m := mention{sent: au.sent, s: s.s, e: s.s, name: au.name, ntok: len(strings.Fields(au.name)), titled: true, extra: len(a.extras), person: -1}
+		m := mention{sent: au.sent, s: s.s, e: s.s, name: au.name, ntok: len(strings.Fields(au.name)), titled: true, extra: len(a.extras), person: -1, coord: -1}
 		a.extras = append(a.extras, mentionExtra{relFrom: -1, facts: []news.PersonFact{{Kind: news.FactRole, Value: au.role, Sentence: au.sent}}})
 		a.mentions = append(a.mentions, m)
 	}
@@ -129,6 +132,11 @@ func (a *analysis) sortMentions() {
 	for i := range a.extras {
 		if a.extras[i].relFrom >= 0 {
 			a.extras[i].relFrom = where[a.extras[i].relFrom]
+		}
+	}
+	for i := range sorted {
+		if sorted[i].coord >= 0 {
+			sorted[i].coord = where[sorted[i].coord]
 		}
 	}
 	a.mentions = sorted
@@ -235,6 +243,9 @@ func (a *analysis) findRuns(c *sentenceCtx) {
 		for j < len(toks) {
 			t := toks[j]
 			if capWord(t) && !(titleCase && a.plainWord(t)) {
+				if companySuffix[toks[j-1].w] && j-1 > i {
+					break // "Apple Inc. Steve Jobs": the company ends at "Inc."
+				}
 				j++
 				continue
 			}
@@ -293,7 +304,7 @@ func (a *analysis) titleCased(toks []token) bool {
 // plainWord reports whether a capitalised word of a title-case headline is
 // an ordinary word rather than part of a name.
 func (a *analysis) plainWord(t token) bool {
-	if a.x.given[t.w] {
+	if a.x.isGiven(t.w) {
 		return false
 	}
 	low := strings.ToLower(t.w)
@@ -408,20 +419,20 @@ func (a *analysis) run(c *sentenceCtx, i, j int) {
 	}
 	// "Jim Press said": a given name and one cue word with evidence of a
 	// person is a person.
-	if L < 0 && j-i == 2 && a.x.given[toks[i].w] && cls[1] == clsOrg {
+	if L < 0 && j-i == 2 && a.x.isGiven(toks[i].w) && cls[1] == clsOrg {
 		if _, ok := a.rightRole(toks, j); ok || j < len(toks) && a.x.speech[strings.ToLower(toks[j].w)] || i > 0 && a.x.speech[strings.ToLower(toks[i-1].w)] {
 			cls[1] = clsOther
 		}
 	}
-	if L < 0 && j-i >= 2 && a.x.placeCues[toks[j-1].w] && !(j-i == 2 && a.x.given[toks[i].w]) {
+	if L < 0 && j-i >= 2 && a.x.placeCues[toks[j-1].w] && !(j-i == 2 && a.x.isGiven(toks[i].w)) {
 		return // "Times Square", "Capitol Hill": a place, not a person
 	}
 	if L < 0 && j-i >= 2 {
 		for k := i; k < j; k++ {
 			if cls[k-i] == clsOrg {
 				s := i
-				if s == c.first && cls[0] == clsOther && a.x.isCommon(strings.ToLower(toks[s].w)) && !a.x.given[toks[s].w] {
-					s++ // "The", "Top"
+				if s == c.first && cls[0] == clsOther && a.x.isCommon(strings.ToLower(toks[s].w)) && !a.x.isGiven(toks[s].w) && !(k == s+1 && companySuffix[toks[k].w]) {
+					s++ // "The", "Top"; but "Apple Inc." keeps its name
 				}
 				if j-s >= 2 || k > s {
 					a.orgs.add(joinToks(a.text, toks[s:j]), c.si)
@@ -449,7 +460,7 @@ func (a *analysis) run(c *sentenceCtx, i, j int) {
 		}
 		if ns == i && (ns == c.first || ns > 0 && (toks[ns-1].w == `"` || toks[ns-1].w == "(")) {
 			low := strings.ToLower(toks[ns].w)
-			if ns+1 < j && a.x.isCommon(low) && !a.x.given[toks[ns].w] && cls[ns-i] == clsOther {
+			if ns+1 < j && a.x.isCommon(low) && !a.x.isGiven(toks[ns].w) && cls[ns-i] == clsOther {
 				ns++ // "Top Japanese ...", "The Dow ..."
 				continue
 			}
@@ -482,7 +493,7 @@ func (a *analysis) run(c *sentenceCtx, i, j int) {
 			a.orgs.add(joinToks(a.text, toks[ns:ne]), c.si)
 			return
 		}
-		if a.x.placeCues[toks[k].w] && k > ns && !(L >= 0 || ne-ns == 2 && a.x.given[toks[ns].w]) {
+		if a.x.placeCues[toks[k].w] && k > ns && !(L >= 0 || ne-ns == 2 && a.x.isGiven(toks[ns].w)) {
 			return
 		}
 	}
@@ -541,6 +552,15 @@ func digitsOrCaps(w string) bool {
 	return letters >= 2 && upper == letters
 }
 
+// companySuffix are the legal forms after a company's name.
+var companySuffix = map[string]bool{
+	"Inc.": true, "Inc": true, "Corp.": true, "Corp": true, "Co.": true, "Ltd.": true, "Ltd": true, "LLC": true,
+	"PLC": true, "plc": true, "AG": true, "SA": true, "SpA": true, "GmbH": true, "NV": true, "Corporation": true,
+}
+
+// regnal are the ordinals after a monarch's or heir's name.
+var regnal = map[string]bool{"II": true, "III": true, "IV": true, "VI": true, "VII": true, "VIII": true, "XIV": true, "XVI": true}
+
 // nonNameSuffixes mark hyphenated adjectives ("Chicago-based").
 var nonNameSuffixes = []string{"-based", "-born", "-led", "-owned", "-run", "-backed", "-style", "-era", "-made", "-bound"}
 
@@ -558,7 +578,7 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 		ns += pm.n
 	}
 	ntok := 0
-	m := mention{sent: c.si, extra: -1, person: -1, commonAll: true, given: a.x.given[toks[ns].w]}
+	m := mention{sent: c.si, extra: -1, person: -1, coord: -1, commonAll: true, given: a.x.isGiven(toks[ns].w)}
 	for k := ns; k < ne; k++ {
 		w := toks[k].w
 		if isParticle(w) && k+1 < ne {
@@ -567,6 +587,9 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 		if len(w) == 2 && w[1] == '.' {
 			ntok++ // an initial
 			continue
+		}
+		if k > ns && regnal[w] {
+			continue // "Charles III"
 		}
 		if digitsOrCaps(w) && !(len(w) <= 4 && strings.HasSuffix(w, ".")) {
 			return // acronyms and codes are not people
@@ -608,7 +631,7 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 		if a.x.placeCues[w] && k > ns {
 			// "Ellen Park": a given name and a place word name a person
 			// only with more evidence (checked in isPerson).
-			if !(L >= 0 || ne-ns == 2 && a.x.given[toks[ns].w]) {
+			if !(L >= 0 || ne-ns == 2 && a.x.isGiven(toks[ns].w)) {
 				return
 			}
 			m.cueTok = true
@@ -629,7 +652,7 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 		return
 	}
 	m.s, m.e, m.name, m.ntok = toks[ns].s, toks[ne-1].e, joinToks(a.text, toks[ns:ne]), ntok
-	m.given = a.x.given[toks[ns].w]
+	m.given = a.x.isGiven(toks[ns].w)
 	var p rolePhrase
 	if L >= 0 {
 		// The title words inside the run, with lower-case modifiers before it.
@@ -676,14 +699,37 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 				p.nat = a.x.nationality[toks[k].w+" "+toks[k+1].w]
 			}
 		}
+		if p.nat == "" && !p.region && i >= 2 && toks[i-1].kind == tokPoss {
+			// "Brazil's President X".
+			if n, c := a.placeEndingCountry(toks, i-2); n > 0 {
+				p.nat = c
+			}
+		}
+		if i > 0 && toks[i-1].w == "," {
+			// "Qatar's emir, Sheikh X": an appositive before the title.
+			if lp, ok := a.leftRole(toks, i); ok {
+				p.merge(lp)
+			}
+		}
 		m.titled = true
 	} else if lp, ok := a.leftRole(toks, ns); ok {
 		p = lp
 		m.appos = lp.personal()
+	} else if ns >= 2 && toks[ns-1].kind == tokPoss {
+		// "Venezuela's Nicolás Maduro", "Britain's Andy Murray".
+		if n, c := a.placeEndingCountry(toks, ns-2); n > 0 {
+			p.nat = c
+		}
 	}
 	if rp, ok := a.rightRole(toks, ne); ok {
 		p.merge(rp)
 		m.appos = m.appos || rp.personal()
+	}
+	if len(p.roles) > 0 && p.nat == "" && ne+1 < len(toks) && toks[ne].w == "of" {
+		// "Prime Minister X of Greece", "Mayor X of London".
+		if pm, ok := c.placeAt[ne+1]; ok && pm.country != "" {
+			p.nat = pm.country
+		}
 	}
 	if ne < len(toks) {
 		nx := ne
@@ -699,6 +745,21 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 	}
 	if ageAfter(toks, ne) {
 		m.appos = true // "Maria Lopez, 34, a nurse": an age is said of people
+	}
+	if ns >= 2 && toks[ns-1].w == "and" && len(a.mentions) > c.firstM {
+		if prev := len(a.mentions) - 1; a.mentions[prev].e == toks[ns-2].e {
+			m.coord = prev // "Prince Harry and Meghan Markle"
+		}
+	}
+	if ns >= 3 && toks[ns-1].w == "as" && toks[ns-2].w == "known" && len(a.mentions) > c.firstM {
+		// "Ahmed al-Sharaa, also known as Abu Mohammed al-Julani": one
+		// person under two names.
+		if prev := len(a.mentions) - 1; a.mentions[prev].sent == c.si && a.mentions[prev].e < toks[ns-2].s {
+			m.coord, m.aka = prev, true
+		}
+	}
+	if ne+1 < len(toks) && toks[ne].w == "," && toks[ne+1].w == "who" {
+		m.who = true // "Kessler, who takes office on Monday": "who" is said of people
 	}
 	if ntok == 1 {
 		w := toks[ns].w
@@ -730,7 +791,7 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 
 // clauseCountry returns the country of the nearest place named in the same
 // clause as toks[ns:ne], skipping places that are destinations ("visit
-// Seoul", "to Tokyo").
+// Lima", "to Quito").
 func (a *analysis) clauseCountry(c *sentenceCtx, ns, ne int) string {
 	toks := c.toks
 	lo, hi := ns, ne
@@ -752,10 +813,10 @@ func (a *analysis) clauseCountry(c *sentenceCtx, ns, ne int) string {
 				continue
 			}
 		}
-		d := ns - k
 		if k > ns {
-			d = k - ne
+			continue // "President X met Y in Beijing": a place after is where, not whose
 		}
+		d := ns - k
 		if d < bestDist {
 			best, bestDist = pm.country, d
 		}
@@ -768,7 +829,7 @@ func clauseBreak(w string) bool {
 }
 
 // administration handles "the administration of X", "the X administration"
-// and "X's inauguration to the U.S. presidency": X is a president.
+// and "X's ... presidency": X is a president.
 func (a *analysis) administration(c *sentenceCtx, m *mention, ns, ne int, p *rolePhrase) {
 	toks := c.toks
 	office := false
@@ -857,7 +918,7 @@ func orgPrefix(a *analysis, ts []token, cls []int) string {
 			return ""
 		}
 		low := strings.ToLower(ts[k].w)
-		if partyWords[low] || strings.HasSuffix(low, "ing") || a.isPlace(ts[k].w) {
+		if partyWords[low] || strings.HasSuffix(low, "ing") && a.x.isCommon(low) || a.isPlace(ts[k].w) {
 			return "" // "Republican Senator", "Presiding Judge", "United States President"
 		}
 	}

@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"factdesk/news"
 )
@@ -10,11 +12,12 @@ import (
 // reported is reported speech found in the first pass: "X stressed that
 // ...", "stating that ...", "emphasized the need to ...".
 type reported struct {
-	sent int
-	s, e int  // cleaned span of the reported text
-	pos  int  // cleaned offset of the verb
-	ing  bool // ", stating that": the speaker is the sentence's subject
-	pron bool // "he said": the speaker is the last person named
+	sent   int
+	s, e   int  // cleaned span of the reported text
+	pos    int  // cleaned offset of the verb
+	ing    bool // ", stating that": the speaker is the sentence's subject
+	pron   bool // "he said": the speaker is the last person named
+	gender byte // the pronoun's gender: 'm', 'f' or 0
 }
 
 var prepositions = map[string]bool{
@@ -51,11 +54,13 @@ func (a *analysis) findReported(c *sentenceCtx) {
 			start = k + 2
 		case a.cueAt(toks, k+1) > 0:
 			start = k + 1
+		case (low == "said" || low == "says" || low == "say") && prepositions[next] && thatWithin(toks, k+1, 6) > 0:
+			start = thatWithin(toks, k+1, 6) + 1 // "said in an interview that ..."
 		case low == "said" || low == "says" || low == "say":
 			if toks[k+1].kind == tokWord && !toks[k+1].up && !prepositions[next] && !a.x.speech[next] {
 				start = k + 1
 			} else if toks[k+1].kind == tokWord && toks[k+1].up && k+2 < len(toks) && toks[k+2].kind == tokWord && !toks[k+2].up {
-				start = k + 1 // "said Japan would ..."
+				start = k + 1 // "said Peru would ..."
 			}
 		case low == "told":
 			for j := k + 2; j < len(toks) && j < k+6; j++ {
@@ -83,7 +88,11 @@ func (a *analysis) findReported(c *sentenceCtx) {
 		}
 		ing := strings.HasSuffix(low, "ing") && k > 0 && toks[k-1].w == ","
 		pron := k > 0 && isPronoun(toks[k-1].w)
-		a.reported = append(a.reported, reported{sent: c.si, s: toks[start].s, e: toks[end-1].e, pos: t.s, ing: ing, pron: pron})
+		var g byte
+		if pron {
+			g = pronounGender(toks[k-1].w)
+		}
+		a.reported = append(a.reported, reported{sent: c.si, s: toks[start].s, e: toks[end-1].e, pos: t.s, ing: ing, pron: pron, gender: g})
 		k = end
 	}
 }
@@ -132,6 +141,20 @@ func toldClause(toks []token, k int) int {
 	return j
 }
 
+// thatWithin returns the index of "that" among the n word tokens from
+// toks[k] ("in an interview that"), or 0.
+func thatWithin(toks []token, k, n int) int {
+	for j := k; j < len(toks) && j < k+n; j++ {
+		if toks[j].w == "that" {
+			return j
+		}
+		if toks[j].kind != tokWord {
+			return 0
+		}
+	}
+	return 0
+}
+
 // cueAt returns the length of a reported-speech cue ("the need to")
 // starting at toks[k].
 func (a *analysis) cueAt(toks []token, k int) int {
@@ -157,15 +180,13 @@ func (a *analysis) cueAt(toks []token, k int) int {
 // quotes finds direct quotes with their speakers, then adds reported
 // speech.
 func (a *analysis) quotes() []news.Quote {
-	var out []struct {
-		q   news.Quote
-		pos int
+	type found struct {
+		q        news.Quote
+		pos, end int // cleaned offsets of the opening and closing marks
 	}
-	add := func(q news.Quote, pos int) {
-		out = append(out, struct {
-			q   news.Quote
-			pos int
-		}{q, pos})
+	var out []found
+	add := func(q news.Quote, pos, end int) {
+		out = append(out, found{q, pos, end})
 	}
 	direct := map[int]bool{}
 	lastSpeaker, lastSent, lastPara, lastAt := -1, -1, -1, -1
@@ -201,7 +222,7 @@ func (a *analysis) quotes() []news.Quote {
 			if ok {
 				si := a.sentenceAt(pieces[0].s)
 				q.Sentence = si
-				add(q, pieces[0].s)
+				add(q, pieces[0].s, i)
 				direct[si] = true
 				if speaker >= 0 {
 					lastSpeaker, lastSent, lastPara, lastAt = speaker, si, pi, i
@@ -224,7 +245,7 @@ func (a *analysis) quotes() []news.Quote {
 					if q, speaker, ok := a.directQuote(pieces, p.e-1, &lastSpeaker, lastSent, lastAt, true); ok && (speaker == sp || sp == -2) {
 						si := a.sentenceAt(pieces[0].s)
 						q.Sentence = si
-						add(q, pieces[0].s)
+						add(q, pieces[0].s, p.e)
 						direct[si] = true
 						lastSpeaker, lastSent, lastPara, lastAt = speaker, si, pi, p.e
 					}
@@ -246,12 +267,19 @@ func (a *analysis) quotes() []news.Quote {
 		if strings.Count(text, `"`)%2 == 1 {
 			text += `"` // a quoted phrase that closes after the trimmed end
 		}
-		add(news.Quote{Speaker: a.people[sp].name, Text: text, Direct: false, Sentence: r.sent}, r.pos)
+		add(news.Quote{Speaker: a.people[sp].name, Text: text, Direct: false, Sentence: r.sent}, r.pos, r.e)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].pos < out[j].pos })
-	qs := make([]news.Quote, len(out))
-	for i, o := range out {
-		qs[i] = o.q
+	qs := make([]news.Quote, 0, len(out))
+	for k, o := range out {
+		// '"We are ready," X said, "but we need time."' is one quote
+		// interrupted by its attribution.
+		if n := len(qs); n > 0 && o.q.Direct && qs[n-1].Direct && qs[n-1].Speaker == o.q.Speaker && qs[n-1].Sentence == o.q.Sentence &&
+			startsLower(o.q.Text) && a.interrupted(out[k-1].end, o.pos) {
+			qs[n-1].Text += ", " + o.q.Text
+			continue
+		}
+		qs = append(qs, o.q)
 	}
 	return qs
 }
@@ -310,17 +338,28 @@ func (a *analysis) directQuote(pieces []span, closeAt int, lastSpeaker *int, las
 	// scare quote.
 	if speaker == -2 {
 		// "X welcomed the decision. "...," she said": a pronoun names the
-		// subject of a sentence since the last attributed quote, if any.
-		if p, at := a.lastSubjectBefore(pieces[0].s, si); p >= 0 && at > lastAt {
+		// subject of a sentence since the last attributed quote, if any,
+		// of the pronoun's gender when that is known.
+		g := a.pronoun
+		if p, at := a.lastSubjectBefore(pieces[0].s, si, g); p >= 0 && at > lastAt {
 			*lastSpeaker, lastSent = p, a.sentenceAt(at)
+		} else if *lastSpeaker >= 0 && !a.genderFits(*lastSpeaker, g) {
+			*lastSpeaker = a.lastPersonOf(pieces[0].s, si, g)
+			lastSent = si
 		}
 	}
+	pron := speaker == -2
 	if speaker == -2 || (speaker < 0 && *lastSpeaker >= 0 && (samePara || words >= 6 && si-lastSent <= 3)) {
 		if *lastSpeaker >= 0 && si-lastSent <= 5 {
 			speaker = *lastSpeaker
 		} else {
 			speaker = a.lastPersonBefore(pieces[0].s, si)
 		}
+	}
+	if pron && speaker >= 0 && si-lastSent <= 1 && a.genderOfPerson(speaker) == 0 && speaker < len(a.genders) {
+		// '"...," he said' about the person just named tells his gender,
+		// for a later "she".
+		a.genders[speaker] = a.pronoun
 	}
 	if speaker < 0 || words < 3 {
 		return news.Quote{}, -1, false
@@ -341,7 +380,7 @@ func (a *analysis) mentionsIn(s, e int) []int {
 }
 
 // speakerAfter reads the attribution after a closing quote mark at q:
-// '," Iwaya said', '," said Iwaya', '," he said', '," according to X'.
+// '," Smith said', '," said Smith', '," he said', '," according to X'.
 // It returns a person index, -2 for a pronoun, or -1.
 func (a *analysis) speakerAfter(q int) int {
 	if q+1 >= len(a.text) {
@@ -378,9 +417,11 @@ func (a *analysis) speakerAfter(q int) int {
 			}
 		}
 		if k > 0 && isPronoun(toks[k-1].w) {
+			a.pronoun = pronounGender(toks[k-1].w)
 			return -2
 		}
 		if k+1 < len(toks) && isPronoun(toks[k+1].w) && (k+2 >= len(toks) || toks[k+2].kind == tokPunct) {
+			a.pronoun = pronounGender(toks[k+1].w)
 			return -2 // '," said he.'; "said he had" starts a clause
 		}
 		for _, mi := range ms {
@@ -448,6 +489,7 @@ func (a *analysis) speakerBefore(q int) int {
 			}
 		}
 		if v > 0 && isPronoun(toks[v-1].w) {
+			a.pronoun = pronounGender(toks[v-1].w)
 			return -2
 		}
 		if ended {
@@ -510,6 +552,119 @@ func (a *analysis) accordingTo(toks []token, k int, ms []int) int {
 	return -1
 }
 
+// interrupted reports whether the text between a closing quote mark at
+// cleaned offset end and the next opening mark before pos is only an
+// attribution set off by commas: '," X said, "'.
+func (a *analysis) interrupted(end, pos int) bool {
+	if end < 0 || pos <= end+1 || pos-end > 80 || pos > len(a.text) {
+		return false
+	}
+	gap := a.text[end+1 : pos-1]
+	if !strings.HasSuffix(strings.TrimSpace(gap), ",") || strings.ContainsAny(gap, ".;\n") {
+		return false
+	}
+	for _, w := range strings.Fields(gap) {
+		if a.x.speech[strings.ToLower(strings.Trim(w, ","))] {
+			return true
+		}
+	}
+	return false
+}
+
+// startsLower reports whether s begins with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// pronounGender returns 'm' for "he", 'f' for "she".
+func pronounGender(w string) byte {
+	if w == "she" || w == "She" {
+		return 'f'
+	}
+	return 'm'
+}
+
+// lastPersonOf returns the person of the last mention before cleaned
+// offset pos, in sentence si or earlier, whose gender fits g, or -1.
+func (a *analysis) lastPersonOf(pos, si int, g byte) int {
+	i := sort.Search(len(a.mentions), func(i int) bool { return a.mentions[i].s >= pos || a.mentions[i].sent > si })
+	for i--; i >= 0; i-- {
+		m := a.mentions[i]
+		if m.person >= 0 && m.sent <= si && a.genderFits(m.person, g) {
+			return m.person
+		}
+	}
+	return -1
+}
+
+// genderFits reports whether person p may be meant by a pronoun of gender
+// g: when either is unknown, or they agree.
+func (a *analysis) genderFits(p int, g byte) bool {
+	if g == 0 || p < 0 {
+		return true
+	}
+	pg := a.genderOfPerson(p)
+	return pg == 0 || pg == g
+}
+
+// genderOfPerson returns 'm', 'f' or 0 for person p, from an honorific
+// before a mention ("Mrs Barton") or a gendered role or relation
+// ("spokeswoman", "wife"), and caches it.
+func (a *analysis) genderOfPerson(p int) byte {
+	if a.genders == nil {
+		a.genders = make([]byte, len(a.people))
+		for i := range a.genders {
+			a.genders[i] = '?'
+		}
+	}
+	if p >= len(a.genders) {
+		return 0
+	}
+	if g := a.genders[p]; g != '?' {
+		return g
+	}
+	var g byte
+	for _, f := range a.people[p].facts {
+		if f.Kind != news.FactRole && f.Kind != news.FactDescription {
+			continue
+		}
+		for _, w := range strings.Fields(f.Value) {
+			if x := genderWords[w]; x != 0 {
+				g = x
+			}
+		}
+	}
+	for _, m := range a.mentions {
+		if m.person != p || m.s < 2 {
+			continue
+		}
+		before := strings.TrimRight(a.text[max(0, m.s-6):m.s], " ")
+		if i := strings.LastIndexByte(before, ' '); i >= 0 {
+			before = before[i+1:]
+		}
+		if x := genderWords[strings.ToLower(strings.TrimSuffix(before, "."))]; x != 0 {
+			g = x
+		}
+	}
+	a.genders[p] = g
+	return g
+}
+
+// genderWords are honorifics, roles and relations that tell a person's
+// gender.
+var genderWords = map[string]byte{
+	"mr": 'm', "mrs": 'f', "ms": 'f', "miss": 'f', "sir": 'm', "dame": 'f', "lady": 'f', "lord": 'm',
+	"spokeswoman": 'f', "chairwoman": 'f', "congresswoman": 'f', "businesswoman": 'f', "councilwoman": 'f', "alderwoman": 'f',
+	"spokesman": 'm', "congressman": 'm', "businessman": 'm', "councilman": 'm', "alderman": 'm', "selectman": 'm',
+	"actress": 'f', "queen": 'f', "princess": 'f', "empress": 'f', "duchess": 'f', "first lady": 'f',
+	"king": 'm', "prince": 'm', "emperor": 'm', "duke": 'm',
+	"wife": 'f', "mother": 'f', "daughter": 'f', "sister": 'f', "widow": 'f', "grandmother": 'f', "granddaughter": 'f',
+	"niece": 'f', "aunt": 'f', "fiancee": 'f', "stepmother": 'f', "stepdaughter": 'f',
+	"husband": 'm', "father": 'm', "son": 'm', "brother": 'm', "grandfather": 'm', "grandson": 'm', "nephew": 'm',
+	"uncle": 'm', "fiance": 'm', "stepfather": 'm', "stepson": 'm',
+}
+
 func isPronoun(w string) bool {
 	switch w {
 	case "he", "she", "He", "She":
@@ -533,9 +688,24 @@ func (a *analysis) lastPersonBefore(pos, si int) int {
 
 // lastSubjectBefore returns the person of the last sentence subject (the
 // first person named in a sentence, outside quote marks) before cleaned
-// offset pos, within two sentences before sentence si, with the offset of
-// its mention; -1 when there is none.
-func (a *analysis) lastSubjectBefore(pos, si int) (int, int) {
+// offset pos, within two sentences before sentence si, that a pronoun of
+// gender g ('m', 'f' or 0) may mean, with the offset of its mention; -1
+// when there is none.
+func (a *analysis) lastSubjectBefore(pos, si int, g byte) (int, int) {
+	if g != 0 {
+		// A subject known to be of the pronoun's gender comes first:
+		// "Mrs Ortiz was less sure. Hale insisted ... "...," she said."
+		if p, at := a.subjectBefore(pos, si, func(p int) bool { return a.genderOfPerson(p) == g }); p >= 0 {
+			return p, at
+		}
+	}
+	return a.subjectBefore(pos, si, func(p int) bool { return a.genderFits(p, g) })
+}
+
+// subjectBefore returns the last sentence subject before cleaned offset
+// pos, within two sentences before si, for which ok holds; see
+// lastSubjectBefore.
+func (a *analysis) subjectBefore(pos, si int, ok func(int) bool) (int, int) {
 	i := sort.Search(len(a.mentions), func(i int) bool { return a.mentions[i].s >= pos || a.mentions[i].sent > si })
 	for i--; i >= 0; i-- {
 		m := a.mentions[i]
@@ -552,7 +722,7 @@ func (a *analysis) lastSubjectBefore(pos, si int) (int, int) {
 				break
 			}
 		}
-		if !first || strings.Count(a.text[a.sents[m.sent].s:m.s], `"`)%2 == 1 {
+		if !first || strings.Count(a.text[a.sents[m.sent].s:m.s], `"`)%2 == 1 || !ok(m.person) {
 			continue
 		}
 		return m.person, m.s
@@ -563,7 +733,11 @@ func (a *analysis) lastSubjectBefore(pos, si int) (int, int) {
 // subject returns the person who speaks in reported speech r, or -1.
 func (a *analysis) subject(r reported) int {
 	if r.pron {
-		return a.lastPersonBefore(r.pos, r.sent)
+		// "He said ...": the last sentence subject, as for direct quotes.
+		if p, _ := a.lastSubjectBefore(r.pos, r.sent, r.gender); p >= 0 {
+			return p
+		}
+		return a.lastPersonOf(r.pos, r.sent, r.gender)
 	}
 	ms := a.mentionsIn(a.sents[r.sent].s, r.pos)
 	if len(ms) == 0 {

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"factdesk/news"
 )
@@ -17,20 +19,27 @@ type person struct {
 }
 
 // nameKey identifies a full name by its first and last tokens, so that
-// "Donald J. Trump" and "Donald Trump" are one person.
+// "John F. Smith" and "John Smith" are one person.
 func nameKey(name string) string {
 	f := nameParts(name)
 	if len(f) == 0 {
 		return ""
 	}
-	return strings.ToLower(f[0] + "|" + f[len(f)-1])
+	key := strings.ToLower(f[0] + "|" + f[len(f)-1])
+	// "John Smith Jr." is not his father.
+	for _, w := range strings.Fields(name) {
+		if w == "Jr." || w == "Jr" || w == "Sr." || regnal[w] {
+			key += "|" + strings.ToLower(w)
+		}
+	}
+	return key
 }
 
 // nameParts returns the tokens of a name that can stand for it alone.
 func nameParts(name string) []string {
 	var out []string
 	for _, w := range strings.Fields(name) {
-		if isParticle(w) || w == "Jr." || w == "Sr." || (len(w) == 2 && w[1] == '.') {
+		if isParticle(w) || w == "Jr." || w == "Sr." || (len(w) == 2 && w[1] == '.') || regnal[w] {
 			continue
 		}
 		out = append(out, w)
@@ -46,7 +55,7 @@ func (a *analysis) isPerson(m mention, alone map[string]bool) bool {
 		f := nameParts(m.name)
 		return m.given && len(f) == 2 && (alone[f[1]] || m.speech || m.appos)
 	}
-	if m.titled || m.appos || m.hyphen {
+	if m.titled || m.appos || m.hyphen || m.who && !m.commonAll {
 		return true
 	}
 	first, _, _ := strings.Cut(m.name, " ")
@@ -85,6 +94,16 @@ func (a *analysis) resolvePeople() {
 			accept[nameKey(m.name)] = true
 		}
 	}
+	// "Prince Harry and Meghan Markle": a name joined by "and" to a person
+	// is a person, unless it looks like a place.
+	for _, m := range a.mentions {
+		if m.coord < 0 || m.ntok < 2 || accept[nameKey(m.name)] || m.placeTok || m.cueTok || m.commonAll {
+			continue
+		}
+		if c := a.mentions[m.coord]; c.titled && !c.notName || c.ntok >= 2 && accept[nameKey(c.name)] {
+			accept[nameKey(m.name)] = true
+		}
+	}
 	byKey := map[string]int{}
 	newPerson := func(name string) int {
 		a.people = append(a.people, &person{name: strings.Clone(name), last: -1})
@@ -102,6 +121,16 @@ func (a *analysis) resolvePeople() {
 			continue
 		}
 		key := nameKey(m.name)
+		if m.aka && m.coord >= 0 && a.mentions[m.coord].person >= 0 {
+			// "X, also known as Y": Y is another name of X.
+			pi := a.mentions[m.coord].person
+			m.person = pi
+			if !contains(a.people[pi].aliases, m.name) {
+				a.people[pi].aliases = append(a.people[pi].aliases, strings.Clone(m.name))
+			}
+			byKey[key] = pi
+			continue
+		}
 		if !accept[key] {
 			continue
 		}
@@ -121,6 +150,7 @@ func (a *analysis) resolvePeople() {
 	for pi, p := range a.people {
 		for _, n := range append([]string{p.name}, p.aliases...) {
 			for _, w := range nameParts(n) {
+				w = particleCase(w)
 				if l := alias[w]; len(l) == 0 || l[len(l)-1] != pi {
 					alias[w] = append(l, pi)
 				}
@@ -138,7 +168,21 @@ func (a *analysis) resolvePeople() {
 		if f := nameParts(w); len(f) > 0 {
 			w = f[len(f)-1] // "Von der Leyen" stands for "Leyen"
 		}
-		if cands := alias[w]; len(cands) > 0 {
+		w = particleCase(w)
+		cands := alias[w]
+		if m.notName {
+			// "Israel" the country is not Israel Katz; "Jordan" may be
+			// Michael Jordan: a place or month word stands for a person
+			// only as the surname.
+			var keep []int
+			for _, pi := range cands {
+				if f := nameParts(a.people[pi].name); len(f) > 0 && f[len(f)-1] == w {
+					keep = append(keep, pi)
+				}
+			}
+			cands = keep
+		}
+		if len(cands) > 0 {
 			best := cands[0]
 			for _, pi := range cands {
 				if a.people[pi].last > a.people[best].last {
@@ -146,10 +190,14 @@ func (a *analysis) resolvePeople() {
 				}
 			}
 			m.person = best
-		} else if m.ntok == 1 && m.titled && !m.notName {
+		} else if m.ntok == 1 && (m.titled || m.who && !m.commonAll && !stopword[strings.ToLower(w)] && !camelCase(w)) && !m.notName {
 			pi, ok := singles[w]
 			if !ok {
-				pi = newPerson(w)
+				n := w
+				if f := strings.Fields(m.name); len(f) == 2 && regnal[f[1]] {
+					n = m.name // "King Charles III" is Charles III
+				}
+				pi = newPerson(n)
 				singles[w] = pi
 			}
 			m.person = pi
@@ -175,6 +223,7 @@ func (a *analysis) resolvePeople() {
 			p.facts = append(p.facts, a.extras[m.extra].facts...)
 		}
 	}
+	a.definiteRoles()
 	a.relations()
 	a.inferNationality()
 }
@@ -194,8 +243,42 @@ func (a *analysis) sameAs(name string) int {
 		if a.x.nicknames[f[0]+"|"+g[0]] || a.x.nicknames[g[0]+"|"+f[0]] {
 			return pi
 		}
+		// "López Obrador" after "Andrés Manuel López Obrador": a double
+		// surname alone.
+		if len(g) > len(f) && slices.Equal(g[len(g)-len(f):], f) {
+			return pi
+		}
 	}
 	return -1
+}
+
+// particleCase writes a name part with a glued particle in lower case, so
+// that "Al-Sharaa" at a sentence's start matches "al-Sharaa".
+func particleCase(w string) string {
+	if p, rest, ok := strings.Cut(w, "-"); ok && rest != "" && len(p) <= 3 && capParticleHyphen[p] {
+		return strings.ToLower(p) + "-" + rest
+	}
+	return w
+}
+
+// capParticleHyphen are particles written before a hyphen in names.
+var capParticleHyphen = map[string]bool{"Al": true, "El": true, "Ad": true, "As": true, "An": true, "Ar": true, "At": true, "Az": true}
+
+// camelCase reports whether w has a capital inside it that a surname
+// would not ("AirTanker", not "McDonald" or "DeSantis").
+func camelCase(w string) bool {
+	for _, p := range []string{"Mc", "Mac", "De", "Di", "La", "Le", "Van", "O'"} {
+		if strings.HasPrefix(w, p) {
+			w = w[len(p):]
+			break
+		}
+	}
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(l []string, s string) bool {
@@ -222,9 +305,9 @@ func appendSorted(l []int, v int) []int {
 	return l
 }
 
-// relations resolves relational descriptions: "his South Korean
-// counterpart, X" in a sentence about a foreign minister makes X a foreign
-// minister too.
+// relations resolves relational descriptions: "his Chilean counterpart,
+// X" in a sentence about a finance minister makes X a finance minister
+// too.
 func (a *analysis) relations() {
 	for mi := range a.mentions {
 		m := &a.mentions[mi]
@@ -266,8 +349,79 @@ func (a *analysis) relations() {
 	}
 }
 
-// bareRole drops time modifiers: a counterpart of an acting president is a
-// president's counterpart.
+// definiteRoles reads "Keir Starmer defended the cuts. The prime minister
+// said ...": a sentence that opens with "The" and a title no one in the
+// article holds, right after a sentence whose subject is a person with no
+// role, names that person by the title.
+func (a *analysis) definiteRoles() {
+	var toks []token
+	for si := 1; si < len(a.sents); si++ {
+		sp := a.sents[si]
+		if sp.kind != news.KindBody || !strings.HasPrefix(a.text[sp.s:sp.e], "The ") {
+			continue
+		}
+		toks = tokenize(a.x, a.text, sp.span, toks[:0])
+		if len(toks) < 3 {
+			continue
+		}
+		n, role := 0, ""
+		for k := min(a.x.titleMaxLen, len(toks)-1); k >= 1; k-- {
+			phrase := lowerJoin(toks[1 : 1+k])
+			// Public offices only: "the spokesman" is often someone new.
+			if c, ok := a.x.titles[phrase]; ok && c == titleGov && !toks[1].up && phrase != "official" && phrase != "lawmaker" && phrase != "diplomat" && phrase != "candidate" {
+				n, role = k, phrase
+				break
+			}
+		}
+		if n == 0 || 1+n >= len(toks) || toks[1+n].kind != tokWord || toks[1+n].up {
+			continue // "The Prime Minister Jones said": a name follows
+		}
+		if a.roleHeld(role, si) {
+			continue
+		}
+		p := a.subjectOf(si - 1)
+		if p < 0 || len(roles(a.people[p].facts)) > 0 {
+			continue
+		}
+		a.people[p].facts = append(a.people[p].facts, news.PersonFact{Kind: news.FactRole, Value: role, Sentence: si})
+	}
+}
+
+// roleHeld reports whether a person named before sentence si holds role r
+// (a former holder does not).
+func (a *analysis) roleHeld(r string, si int) bool {
+	for _, p := range a.people {
+		for _, f := range p.facts {
+			if f.Kind == news.FactRole && f.Sentence < si && !strings.HasPrefix(f.Value, "former ") && (f.Value == r || strings.HasSuffix(f.Value, " "+r)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subjectOf returns the person first named in sentence si, or -1.
+func (a *analysis) subjectOf(si int) int {
+	i := sort.Search(len(a.mentions), func(i int) bool { return a.mentions[i].sent >= si })
+	if i < len(a.mentions) && a.mentions[i].sent == si {
+		return a.mentions[i].person
+	}
+	return -1
+}
+
+// roles returns the role facts' values.
+func roles(facts []news.PersonFact) []string {
+	var out []string
+	for _, f := range facts {
+		if f.Kind == news.FactRole {
+			out = append(out, f.Value)
+		}
+	}
+	return out
+}
+
+// bareRole drops time modifiers: a counterpart of an interim governor is a
+// governor's counterpart.
 func bareRole(r string) string {
 	for _, p := range []string{"acting ", "incoming ", "outgoing ", "interim ", "former ", "new "} {
 		r = strings.TrimPrefix(r, p)
@@ -276,7 +430,7 @@ func bareRole(r string) string {
 }
 
 // inferNationality gives a nationality to people with a public office but
-// none stated: the country named in the same clause ("turmoil in Seoul
+// none stated: the country named in the same clause ("turmoil in Lima
 // following President X"), else the country of the article's unqualified
 // titles (a paper writes "Foreign Minister X" for its own country's).
 func (a *analysis) inferNationality() {

@@ -65,9 +65,23 @@ func (p *rolePhrase) facts(si int) []news.PersonFact {
 		out = append(out, news.PersonFact{Kind: news.FactDescription, Value: p.desc, Sentence: si})
 	}
 	if p.org != "" && len(p.roles) > 0 {
-		out = append(out, news.PersonFact{Kind: news.FactDescription, Value: p.roles[len(p.roles)-1] + " of " + p.org, Sentence: si})
+		// "Apple Inc." and "Apple Inc" are one company.
+		out = append(out, news.PersonFact{Kind: news.FactDescription, Value: p.roles[len(p.roles)-1] + " of " + strings.TrimSuffix(p.org, "."), Sentence: si})
 	}
 	return out
+}
+
+// headVerbs turn "who heads X" into a role.
+var headVerbs = map[string]string{"heads": "head", "leads": "leader", "chairs": "chair"}
+
+// royalTitles are ranks whose holder's country is not the article's (a
+// queen named in a story from Florida is not American), and which stand
+// apart after another title ("Prime Minister Sheikh X", "Supreme Leader
+// Ayatollah X").
+var royalTitles = map[string]bool{
+	"king": true, "queen": true, "prince": true, "princess": true, "emperor": true, "empress": true, "crown prince": true,
+	"crown princess": true, "sultan": true, "emir": true, "sheikh": true, "monarch": true, "ayatollah": true,
+	"grand ayatollah": true,
 }
 
 // roleNames spells out roles written as acronyms.
@@ -88,9 +102,9 @@ var ambiguousTitles = map[string]bool{"major": true, "general": true, "private":
 // droppedMods are modifiers that add nothing to a role.
 var droppedMods = map[string]bool{"new": true, "current": true, "top": true, "then": true}
 
-// parseRole reads a phrase such as "the incoming U.S. secretary of state",
-// "South Korea's acting president and deputy prime minister", "his South
-// Korean counterpart" or "Japanese Foreign Minister".
+// parseRole reads a phrase such as "the new U.S. trade representative",
+// "Peru's interim president and finance minister", "his Chilean
+// counterpart" or "Brazilian Health Minister".
 func (a *analysis) parseRole(ts []token) rolePhrase {
 	var p rolePhrase
 	var cur []string
@@ -115,7 +129,7 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 				}
 				r = strings.Join(parts, " ")
 			}
-			if a.x.titles[r] != titleRel {
+			if a.x.titles[r] != titleRel && r != p.rel {
 				p.roles = append(p.roles, r)
 			}
 		}
@@ -186,6 +200,10 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 			}
 			break
 		}
+		if t.kind == tokNum && !head && ordinalNum(t.w) {
+			i++ // "the 39th president"
+			continue
+		}
 		if t.kind != tokWord {
 			break
 		}
@@ -209,12 +227,18 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 			continue
 		}
 		if n == 0 {
-			if t.w == "of" && head && i+1 < len(ts) {
+			if (t.w == "of" || t.w == "for" || t.w == "at") && head && i+1 < len(ts) {
+				// "president of the United States", "spokeswoman for the
+				// Chinese Foreign Ministry", "professor at Harvard University".
 				at := i + 1
 				if ts[at].w == "the" && at+1 < len(ts) {
-					at++ // "president of the United States"
+					at++
 				}
-				if k, c := a.placeAtToks(ts, at); k > 0 {
+				if k := capRun(ts, at); k > 1 && len(cur) > 0 && a.x.nationality[ts[at].w] != "" {
+					p.nat = a.x.nationality[ts[at].w]
+					p.org = strings.TrimSuffix(joinToks(a.text, ts[at:at+k]), ".")
+					i = at + k
+				} else if k, c := a.placeAtToks(ts, at); k > 0 && t.w == "of" {
 					p.nat = c
 					descEnd = i
 					i = at + k
@@ -224,8 +248,29 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 					i = at + k
 				}
 			}
+			if !head && t.up && !partyWords[strings.ToLower(t.w)] {
+				// "an Apple Inc. executive": an organisation before the title.
+				if k := capRun(ts, i); k > 0 && i+k < len(ts) && ts[i+k].kind == tokWord && !ts[i+k].up {
+					if c, ok := a.x.titles[strings.ToLower(ts[i+k].w)]; ok && (c == titleJob || c == titleGov) {
+						p.org = strings.TrimSuffix(joinToks(a.text, ts[i:i+k]), ".")
+						i += k
+						continue
+					}
+				}
+			}
+			if !head && t.up && partyWords[strings.ToLower(t.w)] && i+1 < len(ts) {
+				// "the Conservative leader", "a Democratic senator".
+				cur = append(cur, strings.ToLower(t.w))
+				i++
+				continue
+			}
 			if head || t.up || unknown >= 2 || stopword[t.w] || a.x.speech[t.w] {
 				break
+			}
+			if i+1 < len(ts) && ts[i+1].kind == tokWord && (adjectival(t.w) || a.titleAt(ts, i+1) && !strings.HasSuffix(t.w, "ly") && !strings.HasSuffix(t.w, "ed")) {
+				// "political chief", "bank chief", "rights activist": the
+				// word stays in the role when a title follows.
+				cur = append(cur, t.w)
 			}
 			unknown++
 			i++
@@ -241,6 +286,9 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 			i++
 			continue
 		}
+		if class == titleHon && p.pron && !t.up && phrase == "father" {
+			class = titleRel // "his father, X"; "Father X" is a priest
+		}
 		switch class {
 		case titleHon:
 		case titleMod, titleDept:
@@ -251,9 +299,12 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 				cur = append(cur, phrase)
 			}
 		case titleGov, titleJob:
+			if head && royalTitles[phrase] {
+				flush() // "Prime Minister Sheikh X": two titles, not one
+			}
 			cur = append(cur, phrase)
 			head = true
-			if class == titleGov {
+			if class == titleGov && !royalTitles[phrase] {
 				p.gov = true
 			}
 		case titleRel:
@@ -339,7 +390,7 @@ func lowerJoin(ts []token) string {
 // starts at ts[i] ("South Korea's" gives 2), or 0.
 func (a *analysis) possessiveOwner(ts []token, i int) int {
 	if i+1 < len(ts) && ts[i].kind == tokWord && ts[i+1].kind == tokPoss {
-		return 1 // "the party's", "Japan's"
+		return 1 // "the party's", "Peru's"
 	}
 	for n := 1; n <= 4 && i+n < len(ts); n++ {
 		if ts[i+n-1].kind != tokWord || !ts[i+n-1].up {
@@ -374,7 +425,7 @@ func (a *analysis) placeAtToks(ts []token, i int) (int, string) {
 }
 
 // leftRole reads a role phrase that ends right before the name at ts[ns]:
-// "Japan's foreign minister, X", "his South Korean counterpart, X",
+// "Peru's finance minister, X", "his Chilean counterpart, X",
 // "former foreign minister X".
 func (a *analysis) leftRole(ts []token, ns int) (rolePhrase, bool) {
 	k := ns - 1
@@ -384,7 +435,7 @@ func (a *analysis) leftRole(ts []token, ns int) (rolePhrase, bool) {
 	}
 	end := k + 1
 	titled, unknown := false, 0
-	owned := false
+	owned, org := false, ""
 	if k >= 3 && ts[k-1].w == "the" && ts[k-2].w == "of" && ownerNouns[ts[k].w] {
 		// "general counsel of the company, X"
 		k -= 3
@@ -393,6 +444,19 @@ func (a *analysis) leftRole(ts []token, ns int) (rolePhrase, bool) {
 	for k >= 0 {
 		t := ts[k]
 		low := strings.ToLower(t.w)
+		if t.up && !titled && k+1 < len(ts) {
+			// "chief executive officer of Apple Inc. X": an organisation
+			// after "of" and a title.
+			b := k
+			for b > 0 && ts[b-1].kind == tokWord && ts[b-1].up {
+				b--
+			}
+			if b >= 2 && ts[b-1].w == "of" && ts[b-2].kind == tokWord && !ts[b-2].up && a.x.titles[strings.ToLower(ts[b-2].w)] != "" && a.placeEnding(ts, k) == 0 {
+				org = joinToks(a.text, ts[b:k+1])
+				k = b - 2
+				continue
+			}
+		}
 		if t.up && k+1 < len(ts) {
 			// "President of the United States Barack Obama", "Prime
 			// Minister of India X": a place after "of" and a title.
@@ -410,7 +474,7 @@ func (a *analysis) leftRole(ts []token, ns int) (rolePhrase, bool) {
 				}
 			}
 		}
-		if low == "and" && titled && k > 0 {
+		if low == "and" && titled && k > 0 && (!ts[k-1].up || comma || acronymTitle(ts[k-1].w)) {
 			if _, ok := a.x.titles[strings.ToLower(ts[k-1].w)]; ok {
 				k-- // "Vice President and general counsel"
 				continue
@@ -432,7 +496,7 @@ func (a *analysis) leftRole(ts []token, ns int) (rolePhrase, bool) {
 		}
 		// "The Prime Minister, Rishi Sunak,": a capitalised title set off
 		// by a comma is an appositive too.
-		if _, ok := a.x.titles[low]; ok && (!t.up || comma) {
+		if _, ok := a.x.titles[low]; ok && (!t.up || comma || acronymTitle(t.w)) {
 			titled = true
 			k--
 			continue
@@ -486,14 +550,70 @@ func (a *analysis) leftRole(ts []token, ns int) (rolePhrase, bool) {
 	if len(p.roles) == 0 && p.rel == "" {
 		return rolePhrase{}, false
 	}
-	p.owned = p.owned || owned
+	p.owned = p.owned || owned || org != ""
+	if org != "" && p.org == "" {
+		p.org = org
+	}
 	return p, true
+}
+
+// ordinalNum reports whether w is a numeral ordinal: "39th", "1st".
+func ordinalNum(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	switch w[len(w)-2:] {
+	case "st", "nd", "rd", "th":
+		return strings.Trim(w[:len(w)-2], "0123456789") == ""
+	}
+	return false
+}
+
+// titleAt reports whether a job or office title starts at ts[i].
+func (a *analysis) titleAt(ts []token, i int) bool {
+	for k := min(a.x.titleMaxLen, len(ts)-i); k >= 1; k-- {
+		if c, ok := a.x.titles[lowerJoin(ts[i:i+k])]; ok {
+			return c == titleJob || c == titleGov
+		}
+	}
+	return false
+}
+
+// adjectival reports whether a lower-case word looks like an adjective
+// that can qualify a title: "political", "economic", "military".
+func adjectival(w string) bool {
+	for _, suf := range []string{"al", "ic", "ive", "ary", "ern"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// acronymTitle reports whether w is a title written in capitals ("CEO"),
+// which stays capitalised in an appositive.
+func acronymTitle(w string) bool {
+	return len(w) >= 2 && len(w) <= 4 && strings.ToUpper(w) == w && roleNames[strings.ToLower(w)] != ""
 }
 
 // ownerNouns stand for an organisation in "of the company".
 var ownerNouns = map[string]bool{
 	"company": true, "firm": true, "group": true, "bank": true, "board": true, "agency": true,
 	"organization": true, "organisation": true, "club": true, "team": true, "university": true,
+}
+
+// placeEndingCountry returns the length and country of a place name that
+// ends at ts[k], or 0.
+func (a *analysis) placeEndingCountry(ts []token, k int) (int, string) {
+	n := a.placeEnding(ts, k)
+	if n == 0 {
+		return 0, ""
+	}
+	_, c, _ := a.x.place(joinToks(a.text, ts[k-n+1:k+1]))
+	if c == "" {
+		return 0, ""
+	}
+	return n, c
 }
 
 // placeEnding returns the length of a place name that ends at ts[k], or 0.
@@ -509,9 +629,9 @@ func (a *analysis) placeEnding(ts []token, k int) int {
 	return 0
 }
 
-// rightRole reads an appositive after the name ending at ts[ne]: "X, South
-// Korea's acting president and deputy prime minister", "X, the incoming
-// U.S. secretary of state,".
+// rightRole reads an appositive after the name ending at ts[ne]: "X,
+// Peru's interim president and finance minister", "X, the new U.S. trade
+// representative,".
 func (a *analysis) rightRole(ts []token, ne int) (rolePhrase, bool) {
 	if ne >= len(ts) {
 		return rolePhrase{}, false
@@ -519,6 +639,27 @@ func (a *analysis) rightRole(ts []token, ne int) (rolePhrase, bool) {
 	s := ne + 1
 	switch {
 	case ts[ne].w == ",":
+		if s+2 < len(ts) && ts[s].kind == tokNum && ts[s+1].w == "," {
+			s += 2 // an age: "X, 30, who was ..."
+		}
+		if s+2 < len(ts) && ts[s].w == "who" && headVerbs[ts[s+1].w] != "" {
+			// "X, who heads the central bank": head of the central bank.
+			var p rolePhrase
+			p.roles = []string{headVerbs[ts[s+1].w]}
+			e := s + 2
+			if ts[e].w == "the" {
+				e++
+			}
+			b := e
+			for e < len(ts) && e-b < 6 && ts[e].kind == tokWord && !stopword[strings.ToLower(ts[e].w)] {
+				e++
+			}
+			if e > b {
+				p.org = joinToks(a.text, ts[b:e])
+				p.owned = true
+				return p, true
+			}
+		}
 		// "X, who is the ...", "X, now the ...".
 		if s+1 < len(ts) && ts[s].w == "who" && (ts[s+1].w == "is" || ts[s+1].w == "was" || ts[s+1].w == "became") {
 			s += 2
@@ -537,6 +678,17 @@ func (a *analysis) rightRole(ts []token, ne int) (rolePhrase, bool) {
 			}
 		} else if s < len(ts) && ts[s].w == "now" {
 			s++
+		} else if s+1 < len(ts) && (ts[s].w == "formerly" || ts[s].w == "previously") {
+			// "X, formerly an Apple Inc. executive, ...": a former role.
+			if q, ok := a.rightRole(append([]token{ts[ne]}, ts[s+1:]...), 0); ok {
+				for i, r := range q.roles {
+					if !strings.HasPrefix(r, "former ") {
+						q.roles[i] = "former " + r
+					}
+				}
+				return q, true
+			}
+			return rolePhrase{}, false
 		}
 	case ts[ne].w == "is" || ts[ne].w == "was" || ts[ne].w == "became":
 		// "X is the foreign minister", "X is currently the head of ...".
@@ -568,7 +720,7 @@ func (a *analysis) rightRole(ts []token, ne int) (rolePhrase, bool) {
 	for e < len(ts) && e-s < 16 {
 		w := ts[e].w
 		if w == "," || w == "." || w == ";" || w == "(" || w == ")" || w == `"` || w == "who" || w == "which" || w == "-" || w == ":" {
-			// "acting president and deputy prime minister": a comma
+			// "interim president and finance minister": a comma
 			// before "and" belongs to the list.
 			if w == "," && e+1 < len(ts) && ts[e+1].w == "and" {
 				e++

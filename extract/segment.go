@@ -193,12 +193,46 @@ func boundary(x *lexicon, t string, start, i, k, end int, closedQuote bool) bool
 			return false
 		}
 	}
+	if t[k] == '(' && (companySuffix[w] || parentheticalGoesOn(t, k, end)) {
+		// "Zoom Video Communications, Inc. (NASDAQ: ZM) today ...",
+		// "EADS N.V. (EADS) have", "at 6:40 p.m. (GMT +8) after".
+		return false
+	}
+	if timeZones[next] && (w == "a.m." || w == "p.m.") {
+		return false // "at 2:00 p.m. PT on Aug. 21"
+	}
 	if len(w) == 2 {
 		// After an initial only a function word opens a sentence:
 		// "Timothy D. Cook" but "Plan B. The".
 		return stopword[strings.ToLower(next)] || next == ""
 	}
 	return opener(x, next)
+}
+
+// parentheticalGoesOn reports whether the parenthesis opening at t[k]
+// closes within 40 bytes and is followed by a lower-case word, which
+// continues the sentence.
+func parentheticalGoesOn(t string, k, end int) bool {
+	c := strings.IndexByte(t[k:min(end, k+40)], ')')
+	if c < 0 {
+		return false
+	}
+	j := k + c + 1
+	for j < end && t[j] == ' ' {
+		j++
+	}
+	if j >= end {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t[j:])
+	return unicode.IsLower(r)
+}
+
+// timeZones are the zone abbreviations written after a clock time.
+var timeZones = map[string]bool{
+	"ET": true, "PT": true, "CT": true, "MT": true, "EST": true, "EDT": true, "PST": true, "PDT": true, "CST": true,
+	"CDT": true, "MST": true, "MDT": true, "GMT": true, "UTC": true, "BST": true, "CET": true, "CEST": true, "JST": true,
+	"KST": true, "IST": true, "AEST": true, "AEDT": true, "HKT": true, "SGT": true, "WIB": true, "EAT": true, "SAST": true,
 }
 
 // opener reports whether w usually starts a sentence rather than continuing
@@ -214,7 +248,7 @@ func opener(x *lexicon, w string) bool {
 	if !unicode.IsUpper(r) {
 		return false
 	}
-	if x.given[w] || x.calendar[w] || x.orgCues[w] {
+	if x.isGiven(w) || x.calendar[w] || x.orgCues[w] {
 		return false
 	}
 	if _, ok := x.nationality[w]; ok {
@@ -226,6 +260,9 @@ func opener(x *lexicon, w string) bool {
 	low := strings.ToLower(w)
 	if _, ok := x.titles[low]; ok {
 		return false
+	}
+	if x.abbrevs[w+"."] == abbrTitle {
+		return false // "U.S. Rep. Jim Jordan"
 	}
 	return x.isCommon(low)
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"factdesk/news"
@@ -77,7 +78,7 @@ func (a *analysis) summary(n int, people []news.Person, events []news.Event) []i
 		}
 	}
 	for _, e := range events {
-		if e.Date != "" {
+		if e.Date != "" && a.recent(e.Date) {
 			covers[e.Sentence] += 0.5
 		}
 	}
@@ -124,6 +125,22 @@ func (a *analysis) summary(n int, people []news.Person, events []news.Event) []i
 	}
 	sort.Ints(out)
 	return out
+}
+
+// recent reports whether an event date is news rather than background: in
+// the publication year or the one before or after it ("born in 1955" is
+// background). Without a publication date every date counts.
+func (a *analysis) recent(date string) bool {
+	dct := a.dct()
+	if dct.IsZero() || len(date) < 4 {
+		return true
+	}
+	y, err := strconv.Atoi(date[:4])
+	if err != nil {
+		return true
+	}
+	d := y - dct.Year()
+	return d >= -1 && d <= 1
 }
 
 func cosine(x, y map[string]float64) float64 {

@@ -35,6 +35,9 @@ func extractWindows(doc news.Document, opt Options) news.Extraction {
 		if first {
 			part = extractOne(d, o, nil)
 			ex.Title, ex.Dateline, ex.Summary = part.Title, part.Dateline, part.Summary
+			if doc.Published == "" {
+				doc.Published, ex.Published = part.Published, part.Published // from the dateline
+			}
 		} else {
 			o.NoSummary = true
 			part = extractOne(d, o, known)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -29,7 +30,9 @@ func (s *Store) LatestArticle(ctx context.Context) (news.ArticleFacts, error) {
 
 // ArticleFacts returns one article with its summary sentences, its people
 // (most mentioned in it first, Mentions counting this article only, Role
-// as this article states it or else the newest known) and its events in
+// the roles this article states with the nationality it gives, as in
+// "acting president and deputy prime minister (South Korea)", or else the
+// newest role known) and its events in
 // text order, or news.ErrNotFound.
 func (s *Store) ArticleFacts(ctx context.Context, id int64) (news.ArticleFacts, error) {
 	af, err := s.articleFacts(ctx, id)
@@ -88,6 +91,9 @@ func (s *Store) articleFacts(ctx context.Context, id int64) (news.ArticleFacts, 
 		return news.ArticleFacts{}, err
 	}
 	if err := s.addAliases(ctx, tx, af.People); err != nil {
+		return news.ArticleFacts{}, err
+	}
+	if err := articleRoles(ctx, tx, id, af.People); err != nil {
 		return news.ArticleFacts{}, err
 	}
 	if af.Events, err = eventFacts(ctx, tx, `SELECT `+eventCols+` FROM events e JOIN articles a ON a.id = e.article_id
@@ -229,4 +235,70 @@ func articleRefs(ctx context.Context, q querier, query string, args ...any) ([]n
 		refs = append(refs, ref)
 	}
 	return refs, rows.Err()
+}
+
+// articleRolesSQL takes (article): the roles and nationalities one
+// article states, by person, in sentence order.
+const articleRolesSQL = `SELECT person_id, kind, value, norm FROM person_facts
+	WHERE article_id = ? AND kind IN ('role', 'nationality') ORDER BY person_id, sentence, id`
+
+// articleRoles sets each person's Role to the roles the article states of
+// them, a less specific form of another left out ("minister" beside
+// "finance minister"), followed by the nationality it gives.
+func articleRoles(ctx context.Context, q querier, articleID int64, people []news.PersonMatch) error {
+	rows, err := q.QueryContext(ctx, articleRolesSQL, articleID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	type stated struct {
+		roles, norms []string
+		nationality  string
+	}
+	by := map[int64]*stated{}
+	for rows.Next() {
+		var id int64
+		var kind, value, norm string
+		if err := rows.Scan(&id, &kind, &value, &norm); err != nil {
+			return err
+		}
+		st := by[id]
+		if st == nil {
+			st = &stated{}
+			by[id] = st
+		}
+		switch {
+		case kind == news.FactNationality:
+			if st.nationality == "" {
+				st.nationality = value
+			}
+		case norm != "" && !slices.Contains(st.norms, norm):
+			st.roles, st.norms = append(st.roles, value), append(st.norms, norm)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := range people {
+		st := by[people[i].ID]
+		if st == nil || len(st.roles) == 0 {
+			continue
+		}
+		var keep []string
+		for j, r := range st.roles {
+			general := false
+			for k, other := range st.norms {
+				general = general || k != j && strings.HasSuffix(other, " "+st.norms[j])
+			}
+			if !general {
+				keep = append(keep, r)
+			}
+		}
+		label := strings.Join(keep, " and ")
+		if st.nationality != "" {
+			label += " (" + st.nationality + ")"
+		}
+		people[i].Role = label
+	}
+	return nil
 }

@@ -52,6 +52,10 @@ const (
 		(SELECT norm, max(whole) AS whole FROM event_keys WHERE key >= ? AND key < ? GROUP BY norm) k
 		JOIN event_names n ON n.norm = k.norm
 		ORDER BY k.whole DESC, n.events DESC, n.norm LIMIT ?`
+	// eventsAtSQL takes (article, sentence): the events one sentence tells.
+	eventsAtSQL = `SELECT ` + eventCols + ` FROM events e JOIN articles a ON a.id = e.article_id
+		LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+		WHERE e.article_id = ? AND e.sentence = ? ORDER BY e.id`
 	// latestEventsSQL takes (limit): the newest events' names.
 	latestEventsSQL = `SELECT e.norm, e.name FROM events e
 		WHERE e.norm != '' ORDER BY e.published DESC, e.article_id DESC, e.sentence LIMIT ?`
@@ -84,6 +88,17 @@ func (s *Store) EventsNamed(ctx context.Context, name string) ([]news.EventFact,
 	}
 	if err != nil {
 		return nil, fmt.Errorf("events named %q: %w", name, err)
+	}
+	return es, nil
+}
+
+// EventsAt returns the events told in one sentence of an article, in the
+// order the extraction found them, so that a sentence found by full-text
+// search leads to its events ("the trip was canceled" to Ishiba's visit).
+func (s *Store) EventsAt(ctx context.Context, articleID int64, sentence int) ([]news.EventFact, error) {
+	es, err := eventFacts(ctx, s.db, eventsAtSQL, articleID, sentence)
+	if err != nil {
+		return nil, fmt.Errorf("events at %d:%d: %w", articleID, sentence, err)
 	}
 	return es, nil
 }

@@ -114,8 +114,11 @@ func TestNearestPeople(t *testing.T) {
 			t.Errorf("NearestPeople(%q) gave %d names, want at most 3", tt.name, len(got))
 		}
 	}
-	if got, err := s.NearestPeople(context.Background(), "Xylophone Quartz", 3); err != nil || len(got) != 0 {
-		t.Errorf("NearestPeople(Xylophone Quartz) = %v, %v; want none", names(got), err)
+	// Words that are not like any stored name suggest nobody.
+	for _, name := range []string{"Xylophone Quartz", "Seoul", "president", "Washington"} {
+		if got, err := s.NearestPeople(context.Background(), name, 3); err != nil || len(got) != 0 {
+			t.Errorf("NearestPeople(%s) = %v, %v; want none", name, names(got), err)
+		}
 	}
 }
 
@@ -270,8 +273,9 @@ func TestArticles(t *testing.T) {
 	for _, p := range a.People {
 		people = append(people, p.Name+"/"+p.Role)
 	}
-	// Iwaya's role as this article states it, not his newest one.
-	want := []string{"Takeshi Iwaya/foreign minister", "Cho Tae-yul/", "Choi Sang-mok/acting president", "Donald Trump/"}
+	// Iwaya's role as this article states it, not his newest one, with
+	// the nationality it gives.
+	want := []string{"Takeshi Iwaya/foreign minister (Japanese)", "Cho Tae-yul/", "Choi Sang-mok/acting president", "Donald Trump/"}
 	if !reflect.DeepEqual(people, want) {
 		t.Errorf("ArticleFacts(A).People = %v, want %v", people, want)
 	}
@@ -327,8 +331,8 @@ func TestQuotes(t *testing.T) {
 
 // TestPersonRolesFollowArticles checks the per-person role summary as
 // articles are added and replaced: a role restated later moves to the
-// front but keeps its first date and citation, and a role whose only
-// article is replaced away disappears.
+// front, keeps its first date and is cited from the newest article, and a
+// role whose only article is replaced away disappears.
 func TestPersonRolesFollowArticles(t *testing.T) {
 	ctx := context.Background()
 	s := loaded(t)
@@ -349,7 +353,7 @@ func TestPersonRolesFollowArticles(t *testing.T) {
 		}
 		return out
 	}
-	want := []string{"foreign minister@2025-01-13#2025-01-13", "Japanese foreign minister@2025-01-20#2025-01-20"}
+	want := []string{"foreign minister@2025-01-13#2025-01-25", "Japanese foreign minister@2025-01-20#2025-01-20"}
 	if got := roles(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Person(Iwaya).Roles after a restatement = %v, want %v", got, want)
 	}
@@ -364,7 +368,7 @@ func TestPersonRolesFollowArticles(t *testing.T) {
 	if res := mustSave(t, s, doc, ex); res.Status != news.IngestReplaced {
 		t.Fatalf("SaveArticle(B changed).Status = %s, want replaced", res.Status)
 	}
-	want = []string{"foreign minister@2025-01-13#2025-01-13"}
+	want = []string{"foreign minister@2025-01-13#2025-01-25"}
 	if got := roles(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Person(Iwaya).Roles after replacing B = %v, want %v", got, want)
 	}

@@ -193,7 +193,10 @@ func (s *Store) NearestPeople(ctx context.Context, name string, limit int) ([]ne
 			return nil, fmt.Errorf("nearest people %q: %w", name, err)
 		}
 	}
-	const threshold = 0.7
+	// Below this a "did you mean" reads as a guess: "Seoul" scores 0.78
+	// against "Yoon Suk-yeol" and "president" 0.70 against "Joe Biden",
+	// while one- or two-letter typos of a stored name score above 0.9.
+	const threshold = 0.85
 	var list []*cand
 	for _, c := range cands {
 		if c.score >= threshold {
@@ -324,18 +327,27 @@ const (
 		ORDER BY q.published DESC, q.article_id DESC, q.sentence LIMIT ?2`
 	personArticlesSQL = `SELECT ` + articleCols + ` FROM person_mentions m JOIN articles a ON a.id = m.article_id
 		WHERE m.person_id = ? ORDER BY m.published DESC, m.article_id DESC LIMIT ?`
-	personRolesSQL = `SELECT r.kind, r.value, r.first_sentence, ` + articleCols + `, COALESCE(s.text, ''),
-		COALESCE((SELECT n.value FROM person_facts n WHERE n.article_id = r.first_article_id
+	// personRolesSQL cites each role at its first sentence in the newest
+	// article stating it, found through person_facts_article; the roles of
+	// one sentence keep the order the extraction gave them.
+	personRolesSQL = `SELECT r.kind, r.value, r.first_published, r.sentence, ` + articleCols + `, COALESCE(s.text, ''),
+		COALESCE((SELECT n.value FROM person_facts n WHERE n.article_id = r.last_article_id
 			AND n.person_id = r.person_id AND n.kind = 'nationality' ORDER BY n.sentence LIMIT 1), '')
-		FROM person_roles r JOIN articles a ON a.id = r.first_article_id
-		LEFT JOIN sentences s ON s.article_id = r.first_article_id AND s.idx = r.first_sentence
-		WHERE r.person_id = ? ORDER BY r.last_published DESC, r.last_article_id DESC, r.kind DESC, r.norm`
+		FROM (SELECT r.*, COALESCE(f.sentence, r.first_sentence) AS sentence, COALESCE(f.id, 0) AS fact FROM person_roles r
+			LEFT JOIN person_facts f ON f.id = (SELECT f.id FROM person_facts f WHERE f.article_id = r.last_article_id
+				AND f.person_id = r.person_id AND f.kind = r.kind AND f.norm = r.norm ORDER BY f.sentence, f.id LIMIT 1)
+			WHERE r.person_id = ?) r
+		JOIN articles a ON a.id = r.last_article_id
+		LEFT JOIN sentences s ON s.article_id = r.last_article_id AND s.idx = r.sentence
+		ORDER BY r.last_published DESC, r.last_article_id DESC, r.kind DESC, r.sentence, r.fact, r.norm`
 )
 
 // Person returns everything known about one person, or news.ErrNotFound.
 // Roles and descriptions are listed once per distinct value, most
-// recently stated first; Since and the citation come from the earliest
-// article stating it. The nationality is the most recently stated one.
+// recently stated first (those of one article in sentence order); Since is
+// the earliest article stating it, and the citation and the role's
+// nationality come from the newest, so that roles stated together share
+// one source. The person's nationality is the most recently stated one.
 // Events, quotes and articles are newest first, at most 25 of each.
 func (s *Store) Person(ctx context.Context, id int64) (news.PersonFacts, error) {
 	pf, err := s.person(ctx, id)
@@ -411,10 +423,10 @@ func personRoles(ctx context.Context, q querier, pf *news.PersonFacts) error {
 	defer rows.Close()
 	pf.Roles = []news.RoleFact{}
 	for rows.Next() {
-		var kind, value, text, nationality string
+		var kind, value, since, text, nationality string
 		var c news.Citation
 		var ar refScan
-		if err := rows.Scan(append(append([]any{&kind, &value, &c.SentenceIndex}, ar.dest(&c.Article)...),
+		if err := rows.Scan(append(append([]any{&kind, &value, &since, &c.SentenceIndex}, ar.dest(&c.Article)...),
 			&text, &nationality)...); err != nil {
 			return err
 		}
@@ -427,7 +439,7 @@ func personRoles(ctx context.Context, q querier, pf *news.PersonFacts) error {
 			continue
 		}
 		pf.Roles = append(pf.Roles, news.RoleFact{Role: value, Nationality: nationality,
-			Description: kind == news.FactDescription, Since: c.Article.Published, Source: c})
+			Description: kind == news.FactDescription, Since: since, Source: c})
 	}
 	if err := rows.Err(); err != nil {
 		return err

@@ -58,10 +58,17 @@ func TestQueryPlansUseIndexes(t *testing.T) {
 		{"SuggestEvents empty", latestEventsSQL, []any{25}, []string{"SCAN e USING INDEX events_newest"}, true},
 		{"SuggestArticles", suggestArticlesSQL, []any{"iwaya a", prefixEnd("iwaya a"), 25},
 			[]string{"sqlite_autoindex_article_keys_1 (key>? AND key<?)"}, false},
-		{"Person roles", personRolesSQL, []any{1}, []string{"SEARCH r USING PRIMARY KEY (person_id=?)"}, false},
+		{"Person roles", personRolesSQL, []any{1}, []string{"SEARCH r USING PRIMARY KEY (person_id=?)", "person_facts_article (article_id=? AND person_id=? AND kind=?)"}, false},
 		{"Person events", personEventsSQL, []any{1, 50}, []string{"event_participants_person (person_id=?)"}, true},
 		{"Person quotes", quoteFactsSQL + personQuotesSQL, []any{1, 50}, []string{"quotes_speaker (speaker_id=?)"}, true},
 		{"Person articles", personArticlesSQL, []any{1, 50}, []string{"person_mentions_newest (person_id=?)"}, true},
+		{"PeopleWithRole", peopleWithRoleSQL, []any{"president", 30},
+			[]string{"role_keys_newest (key=?)", "SEARCH r USING PRIMARY KEY (person_id=? AND kind=? AND norm=?)",
+				"SEARCH p USING INTEGER PRIMARY KEY (rowid=?)"}, false},
+		{"EntityKind", entityKindSQL, []any{"seoul"},
+			[]string{"sqlite_autoindex_places_1 (norm=?)", "sqlite_autoindex_organizations_1 (norm=?)"}, false},
+		{"EventsAt", eventsAtSQL, []any{1, 2}, []string{"events_article (article_id=? AND sentence=?)"}, false},
+		{"Article roles", articleRolesSQL, []any{1}, []string{"person_facts_article (article_id=?)"}, false},
 		{"Latest quotes", quoteFactsSQL + latestQuotesSQL, []any{10}, []string{"SCAN q USING INDEX quotes_newest"}, true},
 	}
 	for _, tt := range tests {

@@ -379,6 +379,31 @@ const upsertRoleSQL = `INSERT INTO person_roles (person_id, kind, norm, value,
 		last_published = CASE WHEN (?5, ?6) > (last_published, last_article_id) THEN ?5 ELSE last_published END,
 		last_article_id = CASE WHEN (?5, ?6) > (last_published, last_article_id) THEN ?6 ELSE last_article_id END`
 
+// upsertRoleKeySQL adds one key of a role to role_keys, keeping the
+// latest date the role was stated. Parameters: key, person, kind, norm,
+// published.
+const upsertRoleKeySQL = `INSERT INTO role_keys (key, person_id, kind, norm, published) VALUES (?, ?, ?, ?, ?)
+	ON CONFLICT (key, person_id, norm) DO UPDATE SET published = max(published, excluded.published)`
+
+// roleKeys indexes a stated role under its normalised value and every
+// suffix of it that starts a word, so that "president" finds "acting
+// president". Descriptions and nationalities are not indexed.
+func (w *writer) roleKeys(personID int64, kind, norm, published string) error {
+	if kind != news.FactRole || norm == "" {
+		return nil
+	}
+	for key := norm; ; {
+		if _, err := w.exec(upsertRoleKeySQL, key, personID, kind, norm, published); err != nil {
+			return err
+		}
+		i := strings.IndexByte(key, ' ')
+		if i < 0 {
+			return nil
+		}
+		key = key[i+1:]
+	}
+}
+
 // recomputeRoles rebuilds a person's person_roles rows from person_facts,
 // after an article stating some of them was deleted.
 func (w *writer) recomputeRoles(personID int64) error {
@@ -410,6 +435,9 @@ func (w *writer) recomputeRoles(personID int64) error {
 	}
 	for _, f := range facts {
 		if _, err := w.exec(upsertRoleSQL, personID, f.kind, f.norm, f.value, f.published, f.article, f.sentence); err != nil {
+			return err
+		}
+		if err := w.roleKeys(personID, f.kind, f.norm, f.published); err != nil {
 			return err
 		}
 	}
@@ -730,6 +758,9 @@ func (w *writer) insertPeople(articleID int64, published string, in []news.Perso
 				return nil, idx, err
 			}
 			if _, err := w.exec(upsertRoleSQL, id, f.Kind, norm, f.Value, published, articleID, f.Sentence); err != nil {
+				return nil, idx, err
+			}
+			if err := w.roleKeys(id, f.Kind, norm, published); err != nil {
 				return nil, idx, err
 			}
 		}

@@ -46,8 +46,9 @@ func ftsQuery(terms string) string {
 // Search finds the sentences containing every word of terms, best bm25
 // rank first, from offset, with the total number of matches. Only the
 // newest 5,000 matches are ranked, and the total is capped to match.
-// Snippets mark the matched words with **. Text with no words gives no
-// hits and no error.
+// Snippets mark the matched words with **; a '*' or '\' of the article's
+// own text is backslash-escaped, so that an unescaped ** is always a
+// mark. Text with no words gives no hits and no error.
 func (s *Store) Search(ctx context.Context, terms string, offset, limit int) ([]news.SearchHit, int, error) {
 	q := ftsQuery(terms)
 	if q == "" {
@@ -72,7 +73,7 @@ const maxRanked = 5000
 const (
 	searchRankSQL = `SELECT rowid, rank FROM (SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ?1
 		ORDER BY rowid DESC LIMIT ?2) ORDER BY rank, rowid LIMIT ?3 OFFSET ?4`
-	searchHitSQL = `SELECT s.idx, s.text, snippet(sentences_fts, 0, '**', '**', '…', 24), ` + articleCols + `
+	searchHitSQL = `SELECT s.idx, s.text, snippet(sentences_fts, 0, '` + markOpen + `', '` + markClose + `', '…', 24), ` + articleCols + `
 		FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN articles a ON a.id = s.article_id
 		WHERE sentences_fts MATCH ? AND sentences_fts.rowid = ?`
 )
@@ -119,6 +120,28 @@ func (s *Store) search(ctx context.Context, q string, offset, limit int) ([]news
 			return nil, 0, err
 		}
 		ar.done()
+		h.Snippet = markSnippet(h.Snippet, h.Citation.Sentence)
 	}
 	return hits, total, nil
+}
+
+// FTS5 marks matches in a snippet with these private-use characters,
+// which article text almost never holds; markSnippet turns them into **.
+const (
+	markOpen  = "\uE000"
+	markClose = "\uE001"
+)
+
+// snippetEscaper escapes the article's own '*' and '\' and turns the
+// FTS5 marks into **.
+var snippetEscaper = strings.NewReplacer(`\`, `\\`, `*`, `\*`, markOpen, "**", markClose, "**")
+
+// markSnippet turns a snippet of sentence with FTS5 marks into one marked
+// with **. When the sentence itself holds a mark character, the marks
+// cannot be told from the text, so none is kept.
+func markSnippet(snippet, sentence string) string {
+	if strings.Contains(sentence, markOpen) || strings.Contains(sentence, markClose) {
+		snippet = strings.NewReplacer(markOpen, "", markClose, "").Replace(snippet)
+	}
+	return snippetEscaper.Replace(snippet)
 }

@@ -95,6 +95,7 @@ type cand struct {
 	ev       news.Event
 	weak     bool // status chosen by default, not by a cue, tense or date
 	noun     bool // the trigger is a nominal ("meeting"), not a verb ("met")
+	owned    bool // a possessor names whose it is: "Berlin's offensive"
 	definite bool // "the meeting", "this visit": maybe an event already named
 	main     bool // a finite verb of the sentence's first clause
 }
@@ -134,14 +135,29 @@ func hereName(in Input) string {
 	return strings.Join(words, " ")
 }
 
+// lastPerson returns the person a following "he" or "she" most likely
+// means: the sentence's subject when a person opens the sentence
+// ("President X and his wife, Y, arrived ... He met ..."), else the last
+// person named.
 func (s *sent) lastPerson() string {
 	last := ""
-	for _, e := range s.entities {
-		if e.kind == person {
-			last = e.name
+	for i, e := range s.entities {
+		if e.kind != person {
+			continue
 		}
+		if last == "" && e.start <= 4 && !s.subjectAfter(i) {
+			return e.name
+		}
+		last = e.name
 	}
 	return last
+}
+
+// subjectAfter reports whether the person entity i is only a modifier of
+// a later subject ("Smith's wife, X, ..."): a possessive follows it.
+func (s *sent) subjectAfter(i int) bool {
+	e := s.entities[i]
+	return e.end > 0 && e.end <= len(s.toks) && s.toks[e.end-1].poss || e.end < len(s.toks) && s.toks[e.end].poss
 }
 
 func (s *sent) low(i int) string {

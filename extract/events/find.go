@@ -53,7 +53,7 @@ var abbrev = map[string]bool{
 }
 
 // tokenize splits cleaned text into words and punctuation marks. Words
-// keep inner hyphens, apostrophes and periods ("Tae-yul", "U.S"), and an
+// keep inner hyphens, apostrophes and periods ("Ji-hoon", "U.S"), and an
 // abbreviation keeps its final period ("U.S.", "Mr.").
 func tokenize(s string) []tok {
 	var toks []tok

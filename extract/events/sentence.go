@@ -32,6 +32,7 @@ var verbContext = map[string]bool{"to": true, "will": true, "would": true, "coul
 // in earlier sentences, for anaphora such as "the trip was canceled".
 func (f *finder) sentence(s *sent, before []*cand) []*cand {
 	var out []*cand
+	var link *cand // "The meeting" that names an earlier event, for "marked the first visit"
 	for k := 0; k < len(s.toks); k++ {
 		t := s.toks[k]
 		if !t.word || s.entityAt(k) != nil {
@@ -64,15 +65,70 @@ func (f *finder) sentence(s *sent, before []*cand) []*cand {
 				if prev.ev.Place == "" {
 					prev.ev.Place = c.ev.Place
 				}
+				if link == nil && k < 4 {
+					link = datedAntecedent(c, before)
+				}
 				continue
 			}
 		}
-		if c.bare() && !c.main {
+		if link != nil && c.noun && c.ev.Date == "" && s.linkedBy(k) {
+			// "The meeting marked the first visit ...": the visit is the
+			// meeting's, with its date and place.
+			c.ev.Date = link.ev.Date
+			if c.ev.Place == "" {
+				c.ev.Place = link.ev.Place
+			}
+			c.ev.Status, c.weak = link.ev.Status, link.weak
+		}
+		if c.bare() && !c.main && !c.owned {
 			continue // a generic mention: "a meeting is a good idea"
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// datedAntecedent returns the latest earlier event with c's name and a
+// date, or nil: "The meeting" of a later sentence is the dated one.
+func datedAntecedent(c *cand, before []*cand) *cand {
+	for i := len(before) - 1; i >= 0; i-- {
+		if b := before[i]; b.ev.Name == c.ev.Name && b.ev.Date != "" && concrete(b.ev.Date) {
+			return b
+		}
+	}
+	return nil
+}
+
+// heldAfter reports whether a nominal ending at token end is the subject
+// of a verb of happening: "His funeral will be held ... on Jan. 9", "the
+// vote took place on Monday".
+func (s *sent) heldAfter(end int) bool {
+	k := end
+	for k < len(s.toks) && k < end+4 && (auxiliaries[s.low(k)] || s.low(k) == "be" || s.low(k) == "been") {
+		k++
+	}
+	switch s.low(k) {
+	case "held", "scheduled", "slated", "set", "planned", "due", "begin", "begins", "began", "start", "starts", "started", "open", "opens", "opened", "end", "ends", "ended", "resume", "resumes", "resumed":
+		return true
+	case "took", "take", "takes", "taking":
+		return s.low(k+1) == "place"
+	}
+	return false
+}
+
+// linkedBy reports whether the nominal trigger at token k is the complement
+// of a linking verb ("marked the first official visit", "was the third
+// summit").
+func (s *sent) linkedBy(k int) bool {
+	j := k - 1
+	for j >= 0 && j >= k-5 && s.toks[j].word && (determiners[s.low(j)] || modifier(s.toks[j]) || ordinals[s.low(j)]) {
+		j--
+	}
+	switch s.low(j) {
+	case "marked", "marks", "was", "is", "became", "represented", "represents":
+		return true
+	}
+	return false
 }
 
 // antecedent finds the event that a definite mention is about: the last
@@ -229,7 +285,10 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 			t := s.toks[k]
 			if t.poss {
 				if e := s.entityEnding(k + 1); e != nil && e.kind != here {
-					possStart, possName = e.start, e.name
+					possStart = e.start
+					if e.kind != place {
+						possName = e.name // "Berlin's offensive": a city is no participant
+					}
 				}
 				break
 			}
@@ -283,7 +342,12 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 	}
 	// A noun's date and place sit close to it ("the March 5 election in
 	// Lima"); further away they belong to the clause's verb.
-	near := func(k int) bool { return inScope(k) && (verb || k >= start-nounWindow && k < end+nounWindow) }
+	// A noun that is the object of a verb of taking part ("gave his
+	// keynote ... on Monday") takes that verb's date and place.
+	light := !verb && !embedded && (s.takesPart(start) || s.heldAfter(end))
+	near := func(k int) bool {
+		return inScope(k) && (verb || light || k >= start-nounWindow && k < end+nounWindow)
+	}
 
 	ev := news.Event{Name: fm.name, Text: s.text[s.toks[start].start:s.toks[end-1].end], Sentence: s.idx, Participants: []string{}}
 
@@ -293,7 +357,10 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 			break
 		}
 		v := eventDate(t.typ, t.val)
-		if v == "" || !near(t.start) || s.blocked(t.start, t.end, a, b) || boundary[s.low(t.start-1)] {
+		if v == "" {
+			continue
+		}
+		if moved := inScope(t.start) && s.postponedUntil(b, t.start); !moved && (!near(t.start) || s.blocked(t.start, t.end, a, b) || boundary[s.low(t.start-1)]) {
 			continue
 		}
 		if d := distance(t.start, t.end, a, b); d < best || d == best && t.start >= b {
@@ -332,7 +399,7 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 	}
 	if verb || s.takesPart(start) {
 		// "X, who is due to visit Y", "X, who is to attend Y's
-		// inauguration": X is the relative clause's subject.
+		// wedding": X is the relative clause's subject.
 		for k := start - 1; k >= 1 && k >= a-window && s.toks[k].clause == clause; k-- {
 			if s.low(k) == "who" && s.low(k-1) == "," {
 				if e := s.entityEnding(k - 1); e != nil && e.kind == person && !slices.Contains(ev.Participants, e.name) {
@@ -342,25 +409,64 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 			}
 		}
 	}
-	if len(ev.Participants) == 0 && (verb || s.takesPart(start)) {
-		// "He met ...": the person named last before the pronoun.
+	if !verb && len(ev.Participants) == 0 && start <= 6 && fronted[s.low(0)] && s.headOfOpening(start) {
+		// "In a televised speech from X on Monday, President Y said":
+		// the subject after the opening phrase gave the speech.
+		for k := end; k < len(s.toks) && k < end+20; k++ {
+			if s.low(k) != "," {
+				continue
+			}
+			for _, e := range s.entities[s.firstEntity(k):] {
+				if e.start > k+8 {
+					break
+				}
+				if e.kind == person {
+					ev.Participants = append(ev.Participants, e.name)
+					break
+				}
+			}
+			break
+		}
+	}
+	if verb || s.takesPart(start) {
+		// "He met X", "He is expected to travel to ...": the person named
+		// last before the pronoun takes part too.
 		for k := a - 1; k >= 0 && k >= a-window && s.toks[k].clause == clause; k-- {
 			if w := s.low(k); w == "he" || w == "she" {
-				if p := s.personBefore(k, f.lastPerson); p != "" {
-					ev.Participants = append(ev.Participants, p)
+				if p := s.personBefore(k, f.lastPerson); p != "" && !slices.Contains(ev.Participants, p) {
+					ev.Participants = append([]string{p}, ev.Participants...)
 				}
 				break
 			}
 		}
 	}
 	var weak bool
-	ev.Status, weak = f.status(s, a, b, clause, relClause, verb, ev.Date, !verb && s.aheadOf(start))
+	// The words of the event's own text are no cues: "vote against the
+	// plan" is not planned.
+	ev.Status, weak = f.status(s, a, max(b, end), clause, relClause, verb, ev.Date, !verb && s.aheadOf(start))
 
 	return &cand{
-		ev: ev, weak: weak, noun: !verb,
+		ev: ev, weak: weak, noun: !verb, owned: possStart >= 0,
 		definite: !verb && (determiners[s.low(start-1)] && s.low(start-1) != "a" && s.low(start-1) != "an"),
 		main:     verb && s.low(a-1) != "to" && !strings.HasSuffix(s.low(a), "ing") && clause == s.toks[0].clause,
 	}
+}
+
+// fronted are the prepositions of an opening phrase that names an event
+// its sentence's subject took part in: "In a speech, X said ...".
+var fronted = map[string]bool{"in": true, "at": true, "during": true}
+
+// headOfOpening reports whether the nominal starting at token start is the
+// object of the sentence's opening preposition, with only determiners and
+// modifiers between: "In a televised speech", not "In celebration of the
+// anniversary".
+func (s *sent) headOfOpening(start int) bool {
+	for k := 1; k < start; k++ {
+		if !s.toks[k].word || !(determiners[s.low(k)] || modifier(s.toks[k]) || pastForm(s.low(k))) {
+			return false
+		}
+	}
+	return true
 }
 
 // partVerbs make their subject take part in the event they govern: "he
@@ -381,8 +487,9 @@ var partVerbs = map[string]bool{
 // object of a verb of taking part.
 func (s *sent) takesPart(start int) bool {
 	k := start - 1
-	for k >= 0 && s.toks[k].word && (determiners[s.low(k)] || s.toks[k].poss || modifier(s.toks[k])) {
-		k--
+	for k >= 0 && s.toks[k].word && (determiners[s.low(k)] || s.toks[k].poss || modifier(s.toks[k]) ||
+		!s.toks[k].upper && len(s.low(k)) > 5 && strings.HasSuffix(s.low(k), "ing") && !partVerbs[s.low(k)]) {
+		k-- // "his annual opening keynote"
 	}
 	if k >= 0 && (s.low(k) == "in" || s.low(k) == "to" || s.low(k) == "at") && k > 0 && partVerbs[s.low(k-1)] {
 		k-- // "took part in", "went on"
@@ -391,6 +498,34 @@ func (s *sent) takesPart(start int) bool {
 		return true
 	}
 	return k >= 0 && partVerbs[s.low(k)]
+}
+
+// postponedUntil reports whether a time expression starting at token ts
+// gives the new date of an event postponed after its trigger ending at b:
+// "the launch has been delayed until March 3".
+func (s *sent) postponedUntil(b, ts int) bool {
+	if ts <= b || s.low(ts-1) != "until" && s.low(ts-1) != "to" {
+		return false
+	}
+	if s.blockers[ts-1]-s.blockers[b] > 0 {
+		return false // another blocker stands between
+	}
+	for k := b; k < ts-1; k++ {
+		if st, _ := s.cueAt(k); st == "postponed" {
+			return true
+		}
+	}
+	return false
+}
+
+// infinitiveObject reports whether the nominal trigger at token a is the
+// object of an infinitive ("agreed to hold a summit"): not yet held.
+func (s *sent) infinitiveObject(a int) bool {
+	k := a - 1
+	for k >= 0 && s.toks[k].word && (determiners[s.low(k)] || modifier(s.toks[k]) || s.toks[k].poss) {
+		k--
+	}
+	return k >= 1 && s.low(k-1) == "to" && partVerbs[s.low(k)] && !strings.HasSuffix(s.low(k), "ed")
 }
 
 // aheadOf reports whether the nominal starting at token start follows
@@ -495,15 +630,22 @@ func (s *sent) complement(b, clause int, verb bool) int {
 	}
 	first := k
 	between := s.low(k-1) == "between"
-	for n := 0; k < len(s.toks) && n < 6; n++ {
+	chained, limit := verb, 6
+	for n := 0; k < len(s.toks) && n < limit; n++ {
 		t := s.toks[k]
 		if between && t.low == "and" && k > first {
 			between = false
 			k++
 			continue
 		}
-		if !t.word || t.clause != clause || s.timexAt(k) || stopWords[t.low] || prepositions[t.low] || t.low == "here" || t.low == "there" {
-			break
+		if t.low == "of" && !chained && k > first && n < 5 && k+1 < len(s.toks) && s.toks[k+1].word && !s.timexAt(k+1) {
+			// "anniversary of the founding of the national theatre"
+			chained, limit = true, 9
+			k++
+			continue
+		}
+		if !t.word || t.clause != clause || s.timexAt(k) || stopWords[t.low] || prepositions[t.low] || auxiliaries[t.low] || t.low == "here" || t.low == "there" {
+			break // "talks on the second phase | are scheduled"
 		}
 		if e := s.entityAt(k); e != nil && e.kind == place && (s.low(k-1) == "in" || s.low(k-1) == "at") {
 			break
@@ -561,6 +703,9 @@ func (f *finder) status(s *sent, a, b, clause, relClause int, verb bool, date st
 	}
 	if ahead && compareDate(date, f.in.Published) != -1 && date != "PAST_REF" {
 		return news.StatusScheduled, false // "ahead of a summit next week"
+	}
+	if !verb && s.infinitiveObject(a) && compareDate(date, f.in.Published) != -1 && date != "PAST_REF" {
+		return news.StatusPlanned, false // "agreed to hold a summit"
 	}
 	past := false
 	for k := max(a-window, 0); k < len(s.toks) && k < b+window; k++ {

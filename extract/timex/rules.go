@@ -267,6 +267,9 @@ func (sc *scanner) century2(v int) int {
 	return y
 }
 
+// lastVerb are the words before "last" as a verb: "will last six weeks".
+var lastVerb = map[string]bool{"will": true, "would": true, "could": true, "may": true, "might": true, "should": true, "to": true, "can": true, "'ll": true, "must": true}
+
 var relWords = map[string]int{"this": 0, "last": -1, "next": 1, "coming": 1, "past": -1, "previous": -1, "following": 1, "current": 0}
 
 // relative reads "yesterday", "today", "tomorrow", "tonight" (with a part
@@ -674,7 +677,7 @@ var bareBefore = map[string]bool{"for": true, "within": true, "in": true, "just"
 
 var durationRel = map[string]bool{"past": true, "last": true, "next": true, "coming": true, "previous": true, "following": true, "first": true, "final": true, "initial": true, "remaining": true}
 
-// duration reads lengths of time: "three days", "a week", "nearly seven
+// duration reads lengths of time: "three days", "a week", "nearly nine
 // years", "two and a half years", "the past decade", "the next four
 // years", "12-year", "for years", with "ago" and "from now" making dates.
 // "a year" after a quantity ("15 a year") is a set.
@@ -697,6 +700,11 @@ func (sc *scanner) durationCore(j, from int) cand {
 	if sc.low(j) == "the" && durationRel[sc.low(j+1)] {
 		rel = sc.low(j + 1)
 		j += 2
+	} else if w := sc.low(j); w == "last" && lastVerb[sc.low(j-1)] {
+		// "will last six weeks": the verb, not "the last six weeks".
+		if _, k, _ := sc.numberAt(j + 1); k > 0 {
+			return cand{}
+		}
 	} else if w := sc.low(j); (w == "last" || w == "past" || w == "next") && sc.t[j].word {
 		if _, k, art := sc.numberAt(j + 1); k > 0 && !art {
 			rel = w
@@ -998,7 +1006,17 @@ func (sc *scanner) season(i int) cand {
 	if rel == "" && (s == "SP" || s == "FA") && (!seasonContext[sc.low(j-1)] && !sc.upper(j) || sc.low(j+1) == "of") {
 		return cand{} // "prices fall", "spring into action", "the fall of Rome"
 	}
+	if rel == "" && !sc.upper(j) && !seasonContext[sc.low(j-1)] && j+1 < len(sc.t) && sc.t[j+1].word && !sc.t[j+1].upper && !seasonFollow[sc.low(j+1)] {
+		return cand{} // "winter fuel payments", "summer camp": a modifier
+	}
 	return cand{n: j + 1 - i, typ: Date, val: sc.seasonValue(s, rel, sc.dir(i, j+1))}
+}
+
+// seasonFollow are the words after a bare season that leave it a time:
+// "winter is coming", "summer and autumn".
+var seasonFollow = map[string]bool{
+	"is": true, "was": true, "will": true, "has": true, "had": true, "and": true, "or": true, "when": true, "as": true,
+	"approaches": true, "arrives": true, "begins": true, "ends": true, "came": true, "comes": true, "months": true,
 }
 
 var seasonOrder = []string{"SP", "SU", "FA", "WI"}
@@ -1196,7 +1214,7 @@ func (sc *scanner) quarter(i int) cand {
 
 // modified reads an expression with a point modifier in front ("early
 // 2009", "late last year", "the end of this year", "mid-2011", "the first
-// half of 2024") or "earlier"/"later" ("earlier this month", "later
+// half of 2024") or "earlier"/"later" ("earlier this week", "later
 // today").
 func (sc *scanner) modified(i int) cand {
 	w := sc.low(i)
@@ -1281,4 +1299,62 @@ func (sc *scanner) hyphenPoint(i int, pre, rest string) cand {
 		return cand{n: 1, typ: Date, val: fmt.Sprintf("XXXX-%02d", m), mod: mod}
 	}
 	return cand{n: 1, typ: Date, val: fmt.Sprintf("%04d-%02d", sc.yearFor(m, 0, sc.dir(i, i+1)), m), mod: mod}
+}
+
+// dayOfMonth reads "the 15th" standing alone: that day of the month the
+// tense points to ("will start on the 15th" is this month's 15th if still
+// ahead, else next month's).
+func (sc *scanner) dayOfMonth(i int) cand {
+	if sc.low(i) != "the" || i+1 >= len(sc.t) {
+		return cand{}
+	}
+	d := ordinalDay(sc.low(i + 1))
+	if d == 0 {
+		return cand{}
+	}
+	if i+2 < len(sc.t) && sc.t[i+2].word {
+		switch sc.low(i + 2) {
+		case "and", "when", "at", "to", "until", "so", "but":
+		default:
+			return cand{} // "the 15th century", "the 20th anniversary", "the 15th of March"
+		}
+	}
+	if !sc.has {
+		return cand{n: 2, typ: Date, val: fmt.Sprintf("XXXX-XX-%02d", d)}
+	}
+	y, m := sc.dct.Year(), int(sc.dct.Month())
+	switch dir := sc.dir(i, i+2); {
+	case dir > 0 && d < sc.dct.Day():
+		m++
+	case dir < 0 && d > sc.dct.Day():
+		m--
+	}
+	t := ymd(y, m, 1) // normalises the month
+	if d > daysIn(t) {
+		return cand{}
+	}
+	return cand{n: 2, typ: Date, val: sc.day(ymd(t.Year(), int(t.Month()), d))}
+}
+
+// ordinalDay returns the day in "15th", "1st", "22nd", "3rd" (1-31), or 0.
+func ordinalDay(w string) int {
+	if len(w) < 3 || len(w) > 4 {
+		return 0
+	}
+	num, suf := w[:len(w)-2], w[len(w)-2:]
+	switch suf {
+	case "st", "nd", "rd", "th":
+	default:
+		return 0
+	}
+	d, err := strconv.Atoi(num)
+	if err != nil || d < 1 || d > 31 {
+		return 0
+	}
+	return d
+}
+
+// daysIn returns the number of days in t's month.
+func daysIn(t time.Time) int {
+	return ymd(t.Year(), int(t.Month())+1, 0).Day()
 }

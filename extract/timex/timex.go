@@ -102,7 +102,7 @@ func (sc *scanner) match(i int) cand {
 		return best
 	}
 	best := sc.modified(i)
-	for _, c := range [...]cand{sc.explicit(i), sc.year(i), sc.relative(i), sc.weekday(i), sc.clock(i), sc.duration(i), sc.set(i), sc.ref(i), sc.season(i), sc.quarter(i)} {
+	for _, c := range [...]cand{sc.explicit(i), sc.year(i), sc.relative(i), sc.weekday(i), sc.clock(i), sc.duration(i), sc.set(i), sc.ref(i), sc.season(i), sc.quarter(i), sc.dayOfMonth(i)} {
 		if c.n > best.n {
 			best = c
 		}
@@ -360,8 +360,8 @@ func (sc *scanner) yearFor(m, d, dir int) int {
 	for _, yy := range []int{y, y - 1, y + 1} {
 		c := ymd(yy, m, d)
 		if dir < 0 && c.After(sc.dct) || dir > 0 && c.Before(sc.dct) {
-			// Against the tense ("took office on Jan. 20" in an article
-			// of Jan. 10): only a day or two off, as a late dateline is.
+			// Against the tense ("took office on March 20" in an article
+			// of March 10): only a day or two off, as a late dateline is.
 			if absDays(c, sc.dct) <= 2 {
 				return yy
 			}

@@ -263,3 +263,33 @@ func BenchmarkFindArticle(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+func TestDayOfMonthAlone(t *testing.T) {
+	dct := time.Date(2024, 11, 20, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ in, want string }{
+		{"The strike will start on the 25th.", "2024-11-25"},
+		{"The strike will start on the 5th.", "2024-12-05"},
+		{"The strike started on the 5th.", "2024-11-05"},
+		{"The strike started on the 25th.", "2024-10-25"},
+	} {
+		got := Find(c.in, dct)
+		if len(got) != 1 || got[0].Value != c.want {
+			t.Errorf("Find(%q, 2024-11-20) = %+v, want one DATE %s", c.in, got, c.want)
+		}
+	}
+	for _, in := range []string{"They marked the 20th anniversary.", "It is the 3rd time."} {
+		if got := Find(in, dct); len(got) != 0 {
+			t.Errorf("Find(%q) = %+v, want none", in, got)
+		}
+	}
+}
+
+func TestSeasonAsModifier(t *testing.T) {
+	dct := time.Date(2024, 9, 24, 0, 0, 0, 0, time.UTC)
+	if got := Find("The government cut winter fuel payments.", dct); len(got) != 0 {
+		t.Errorf("Find(winter fuel payments) = %+v, want none (a modifier)", got)
+	}
+	if got := Find("Prices will rise in winter.", dct); len(got) != 1 || got[0].Value != "2024-WI" {
+		t.Errorf("Find(in winter) = %+v, want 2024-WI", got)
+	}
+}

@@ -1039,3 +1039,34 @@ func TestPronounGenderLearnedFromAttribution(t *testing.T) {
 		t.Errorf("Extract quote = %+v (found %v), want Ann Ortiz (\"she\"; Hale was \"he\")", q, ok)
 	}
 }
+
+func TestCommonWordNameWithWho(t *testing.T) {
+	text := "Biden announced the deal on Wednesday.\n\nTrump, who takes office on Monday, claimed credit. \"This happened because of our victory,\" he wrote.\n\n" +
+		"Officials, who spoke on condition of anonymity, said details remained."
+	ex := runAt(t, "2025-01-15", text)
+	if q, ok := quoteBy(ex, "This happened because"); !ok || q.Speaker != "Trump" {
+		t.Errorf("Extract quote = %+v (found %v), want Trump", q, ok)
+	}
+	if _, ok := findPerson(ex, "Officials"); ok {
+		t.Errorf("Extract people = %q, want no \"Officials\"", names(ex))
+	}
+}
+
+func TestMilitaryRankTakesNoDatelineCountry(t *testing.T) {
+	text := "BAGHDAD (AP) \u2014 Lt. Col. John Pryor said the convoy was attacked on Monday. Prime Minister Ali Hashim condemned the attack."
+	ex := runAt(t, "2024-03-04", text)
+	if p := wantPerson(t, ex, "John Pryor"); p.Nationality != "" || !slices.Contains(p.Roles, "lieutenant colonel") {
+		t.Errorf("Extract John Pryor = %q %q, want lieutenant colonel with no nationality guessed from the dateline", p.Roles, p.Nationality)
+	}
+	if p := wantPerson(t, ex, "Ali Hashim"); p.Nationality != "Iraq" {
+		t.Errorf("Extract Ali Hashim nationality = %q, want Iraq from the dateline", p.Nationality)
+	}
+}
+
+func TestAttackOnPlace(t *testing.T) {
+	text := "10:45 GMT - Russian forces launched a drone attack on Kyiv on Tuesday, the city administration said."
+	ex := runAt(t, "2024-12-10", text)
+	if e, ok := eventNamed(ex, "attack"); !ok || e.Place != "Kyiv" || e.Date != "2024-12-10" {
+		t.Errorf("Extract attack = %+v (found %v), want Kyiv on 2024-12-10", e, ok)
+	}
+}

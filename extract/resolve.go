@@ -190,7 +190,10 @@ func (a *analysis) resolvePeople() {
 				}
 			}
 			m.person = best
-		} else if m.ntok == 1 && (m.titled || m.who && !m.commonAll && !stopword[strings.ToLower(w)] && !camelCase(w)) && !m.notName {
+		} else if m.ntok == 1 && (m.titled || m.who && (!m.commonAll || !strings.HasSuffix(w, "s")) && !stopword[strings.ToLower(w)] && !camelCase(w)) && !m.notName {
+			// ", who" is said of people: "Kessler, who ..."; a common word
+			// too ("Trump, who takes office ..."), unless a plural
+			// ("Officials, who ...").
 			pi, ok := singles[w]
 			if !ok {
 				n := w

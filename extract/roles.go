@@ -84,6 +84,17 @@ var royalTitles = map[string]bool{
 	"grand ayatollah": true,
 }
 
+// rankTitles are military and police ranks: a colonel quoted in a story
+// datelined Baghdad is often an American, so the article's country is no
+// guess for them.
+var rankTitles = map[string]bool{
+	"general": true, "gen.": true, "gen": true, "admiral": true, "adm.": true, "colonel": true, "col.": true, "col": true,
+	"lieutenant": true, "lt.": true, "lt": true, "major": true, "maj.": true, "sergeant": true, "sgt.": true, "sgt": true,
+	"corporal": true, "cpl.": true, "cpl": true, "private": true, "pvt.": true, "commander": true, "cmdr.": true, "cmdr": true,
+	"marshal": true, "detective": true, "det.": true, "det": true, "inspector": true, "insp.": true, "insp": true,
+	"superintendent": true, "supt.": true, "supt": true, "constable": true, "dci": true, "dcs": true,
+}
+
 // roleNames spells out roles written as acronyms.
 var roleNames = map[string]string{
 	"ceo": "chief executive officer", "cfo": "chief financial officer", "coo": "chief operating officer",
@@ -304,7 +315,7 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 			}
 			cur = append(cur, phrase)
 			head = true
-			if class == titleGov && !royalTitles[phrase] {
+			if class == titleGov && !royalTitles[phrase] && !rankTitles[phrase] {
 				p.gov = true
 			}
 		case titleRel:

@@ -14,8 +14,10 @@ import (
 // news puts what matters first, and the bound keeps the stage linear.
 const summaryWindow = 80
 
-// Weights of the summary score, tuned on MEANTIME (see README).
-var sumPosDecay, sumCent, sumCov = 0.35, 0.2, 0.1
+// Weights of the summary score, tuned on MEANTIME (see README); sumLength
+// prefers concise sentences among the later picks (a 40-word sentence
+// costs 0.2), which keeps ROUGE-1 recall at Lead-3's and raises precision.
+var sumPosDecay, sumCent, sumCov, sumLength = 0.35, 0.2, 0.1, 0.2
 
 // summary picks n body sentences, returned in text order. The lead
 // sentence is always kept (on news it is the strongest single choice);
@@ -87,7 +89,7 @@ func (a *analysis) summary(n int, people []news.Person, events []news.Event) []i
 		pos := 1 / (1 + sumPosDecay*float64(ci))
 		cent := cosine(vecs[ci], centroid)
 		cov := math.Min(covers[si], 3) / 3
-		score[ci] = 1.0*pos + sumCent*cent + sumCov*cov
+		score[ci] = 1.0*pos + sumCent*cent + sumCov*cov - sumLength*math.Min(float64(len(strings.Fields(a.text[a.sents[si].s:a.sents[si].e])))/40, 2)
 	}
 	chosen := []int{0}
 	order := make([]int, len(cand)-1)

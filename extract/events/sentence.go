@@ -381,6 +381,9 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 		if fm.name == "visit" || fm.name == "trip" {
 			ok = ok || p == "to" || verb && e.start == b
 		}
+		if fm.name == "attack" && !verb {
+			ok = ok || p == "on" || p == "against" // "a drone attack on Kyiv"
+		}
 		if d := distance(e.start, e.end, a, b); ok && d < best {
 			ev.Place, best = e.name, d
 		}

@@ -167,11 +167,17 @@ func (m *Main) cmdIngest(ctx context.Context, args []string) error {
 		case r.Err != nil:
 			failed++
 			fmt.Fprintf(m.stderr, "error      %s: %v\n", r.Path, r.Err)
+		case r.Skipped != "":
+			fmt.Fprintf(m.stdout, "skipped    %s: %s\n", r.Path, r.Skipped)
 		case r.Status == news.IngestUnchanged:
 			fmt.Fprintf(m.stdout, "unchanged  %s: %q is already stored as #%d\n", r.Path, r.Article.Title, r.Article.ID)
 		default:
-			fmt.Fprintf(m.stdout, "%-10s %s: %q, %s, %s\n", r.Status, r.Path, r.Article.Title,
-				plural(r.Sentences, "sentence"), plural(len(r.People), "person"))
+			undated := ""
+			if r.Article.Published == "" {
+				undated = " (no publication date: add published: YYYY-MM-DD front matter so relative dates resolve)"
+			}
+			fmt.Fprintf(m.stdout, "%-10s %s: %q, %s, %s%s\n", r.Status, r.Path, r.Article.Title,
+				plural(r.Sentences, "sentence"), plural(len(r.People), "person"), undated)
 		}
 		progress.show(r.N, r.Total)
 	})

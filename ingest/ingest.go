@@ -52,9 +52,12 @@ type Options struct {
 type Result struct {
 	Path string
 	news.IngestResult
-	Err   error
-	N     int // 1-based position of this input
-	Total int // number of inputs found
+	Err error
+	// Skipped says why a file found in a folder was not read (its type);
+	// it is not an error.
+	Skipped string
+	N       int // 1-based position of this input
+	Total   int // number of inputs found
 }
 
 // Ingester loads articles into a Saver.
@@ -88,6 +91,7 @@ func (in *Ingester) Paths(ctx context.Context, paths []string, report func(Resul
 	type input struct {
 		path string
 		err  error
+		skip string
 	}
 	var inputs []input
 	for _, p := range paths {
@@ -119,8 +123,12 @@ func (in *Ingester) Paths(ctx context.Context, paths []string, report func(Resul
 				}
 				return nil
 			}
-			if ext := filepath.Ext(file); ext != "" && kindOf(file) != "" && !strings.HasPrefix(d.Name(), ".") {
+			switch {
+			case strings.HasPrefix(d.Name(), "."):
+			case filepath.Ext(file) != "" && kindOf(file) != "":
 				found = append(found, input{path: file})
+			default:
+				found = append(found, input{path: file, skip: "not a .txt, .md or .html file"})
 			}
 			return nil
 		})
@@ -134,8 +142,8 @@ func (in *Ingester) Paths(ctx context.Context, paths []string, report func(Resul
 		if ctx.Err() != nil {
 			return
 		}
-		res := Result{Path: inp.path, N: i + 1, Total: len(inputs), Err: inp.err}
-		if res.Err == nil {
+		res := Result{Path: inp.path, N: i + 1, Total: len(inputs), Err: inp.err, Skipped: inp.skip}
+		if res.Err == nil && res.Skipped == "" {
 			res.IngestResult, res.Err = in.file(ctx, inp.path)
 		}
 		report(res)

@@ -1,14 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -23,25 +19,10 @@ func TestGatewayEndToEnd(t *testing.T) {
 	fake := fakediscord.New()
 	defer fake.Close()
 
-	cmd := exec.Command(binary, "run", "--db", filepath.Join(t.TempDir(), "gw.db"))
-	cmd.Dir = t.TempDir()
-	cmd.Env = []string{
-		"PATH=" + os.Getenv("PATH"), "HOME=" + cmd.Dir, "LOG_LEVEL=warn",
+	d := startFactdesk(t, []string{
 		"DISCORD_TOKEN=test-token", "DISCORD_APP_ID=" + fake.AppID, "DISCORD_GUILD_ID=300",
 		"DISCORD_API_URL=" + fake.URL,
-	}
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	defer func() {
-		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
-		}
-	}()
+	}, "run", "--db", filepath.Join(t.TempDir(), "gw.db"))
 
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -49,7 +30,7 @@ func TestGatewayEndToEnd(t *testing.T) {
 		return r.Method == "PUT" && strings.HasSuffix(r.Path, "/guilds/300/commands")
 	})
 	if err != nil {
-		t.Fatalf("no guild bulk overwrite: %v (stderr %s)", err, stderr.String())
+		t.Fatalf("no guild bulk overwrite: %v (stderr %s)", err, d.stderr.String())
 	}
 	var defs []struct{ Name string }
 	if err := reg.Decode(&defs); err != nil || len(defs) < 9 {
@@ -72,7 +53,7 @@ func TestGatewayEndToEnd(t *testing.T) {
 		return strings.HasSuffix(r.Path, "/interactions/900000000000000001/tok-e2e/callback")
 	})
 	if err != nil {
-		t.Fatalf("no interaction callback: %v (stderr %s)", err, stderr.String())
+		t.Fatalf("no interaction callback: %v (stderr %s)", err, d.stderr.String())
 	}
 	var resp struct {
 		Type int `json:"type"`
@@ -96,13 +77,5 @@ func TestGatewayEndToEnd(t *testing.T) {
 		t.Errorf("/who callback allowed_mentions = %+v, want parse []", resp.Data.AllowedMentions)
 	}
 
-	cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case err := <-exited:
-		if err != nil {
-			t.Errorf("factdesk run after SIGTERM: %v (stderr %s)", err, stderr.String())
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatalf("factdesk run did not stop within 20 s of SIGTERM (stderr %s)", stderr.String())
-	}
+	d.stop(t)
 }

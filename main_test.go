@@ -8,7 +8,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // binary is the factdesk binary built once for the end-to-end tests.
@@ -50,6 +52,48 @@ func factdesk(t testing.TB, stdin string, args ...string) (string, string, int) 
 		t.Fatalf("run factdesk %v: %v", args, err)
 	}
 	return out.String(), errOut.String(), code
+}
+
+// daemon is a factdesk process running in the background for a test.
+type daemon struct {
+	cmd    *exec.Cmd
+	exited chan error
+	stderr *bytes.Buffer
+}
+
+// startFactdesk starts the binary with a clean environment plus env; the
+// process is killed at the end of the test if it is still running.
+func startFactdesk(t *testing.T, env []string, args ...string) *daemon {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = t.TempDir()
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + cmd.Dir, "LOG_LEVEL=warn"}, env...)
+	d := &daemon{cmd: cmd, exited: make(chan error, 1), stderr: &bytes.Buffer{}}
+	cmd.Stderr = d.stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { d.exited <- cmd.Wait() }()
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+		}
+	})
+	return d
+}
+
+// stop sends SIGTERM and checks that the process exits cleanly and soon.
+func (d *daemon) stop(t *testing.T) {
+	t.Helper()
+	d.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case err := <-d.exited:
+		if err != nil {
+			t.Errorf("factdesk %v after SIGTERM: %v (stderr %s)", d.cmd.Args[1:], err, d.stderr.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("factdesk %v did not stop within 20 s of SIGTERM", d.cmd.Args[1:])
+	}
 }
 
 func TestAskOnFreshDatabase(t *testing.T) {

@@ -1,16 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"crypto/ed25519"
 	"encoding/hex"
 	"net"
 	"net/http"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -30,26 +26,12 @@ func TestServeEndToEnd(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close()
 
-	cmd := exec.Command(binary, "serve", "--db", filepath.Join(t.TempDir(), "s.db"), "--addr", addr)
-	cmd.Dir = t.TempDir()
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + cmd.Dir, "LOG_LEVEL=warn",
-		"DISCORD_PUBLIC_KEY=" + hex.EncodeToString(pub), "DISCORD_APP_ID=100"}
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	defer func() {
-		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
-		}
-	}()
+	d := startFactdesk(t, []string{"DISCORD_PUBLIC_KEY=" + hex.EncodeToString(pub), "DISCORD_APP_ID=100"},
+		"serve", "--db", filepath.Join(t.TempDir(), "s.db"), "--addr", addr)
 	client := &http.Client{Timeout: 10 * time.Second}
 	base := "http://" + addr
-	if err := benchWaitHealthy(client, base+"/healthz", exited, 20*time.Second); err != nil {
-		t.Fatalf("serve: %v (stderr %s)", err, stderr.String())
+	if err := benchWaitHealthy(client, base+"/healthz", d.exited, 20*time.Second); err != nil {
+		t.Fatalf("serve: %v (stderr %s)", err, d.stderr.String())
 	}
 
 	status, body, err := benchPostSigned(client, base+"/interactions", priv, `{"type":1,"id":"1","application_id":"100","token":"t","version":1}`)
@@ -69,13 +51,5 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Errorf("/who signed with another key = %d (%v), want 401", status, err)
 	}
 
-	cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case err := <-exited:
-		if err != nil {
-			t.Errorf("factdesk serve after SIGTERM: %v (stderr %s)", err, stderr.String())
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("factdesk serve did not stop within 20 s of SIGTERM")
-	}
+	d.stop(t)
 }

@@ -72,13 +72,52 @@ func (r *Router) ask(ctx context.Context, req Request) (Response, error) {
 		return Response{}, err
 	}
 	if !ok {
-		resp = Response{Embeds: []Embed{{
+		e := Embed{
 			Title:       "I don't know",
 			Description: "Nothing stored answers “" + md(Cut(q, 300)) + "” well enough, so I won't guess. Try /search with fewer words, or /articles to see what is stored.",
 			Color:       colorMiss,
-		}}}
+		}
+		if e.Fields, err = r.mentioning(ctx, q); err != nil {
+			return Response{}, err
+		}
+		resp = Response{Embeds: []Embed{e}}
 	}
 	return withPrivate(req, resp), nil
+}
+
+// mentioning lists, for a question that names a stored person but is not
+// answered, the best-ranked sentences that name them, as material for the
+// reader rather than as an answer ("Who replaces Papermaster?").
+func (r *Router) mentioning(ctx context.Context, q string) ([]Field, error) {
+	_, undated := questionDates(q, time.Time{})
+	people, _, err := r.peopleIn(ctx, undated)
+	if err != nil || len(people) == 0 {
+		return nil, err
+	}
+	p := people[0]
+	hits, _, err := r.deps.Facts.Search(ctx, shortName(p), 0, 10)
+	if err != nil {
+		return nil, err
+	}
+	content := contentWords(undated, people)
+	// Sentences sharing a word with the question first, then by rank.
+	sort.SliceStable(hits, func(i, j int) bool {
+		return coverage(content, hits[i].Citation.Sentence) > coverage(content, hits[j].Citation.Sentence)
+	})
+	var items []string
+	for _, h := range hits {
+		if !mentions(h.Citation.Sentence, p) {
+			continue
+		}
+		items = append(items, "• "+cite(h.Citation, 300))
+		if len(items) == 3 {
+			break
+		}
+	}
+	if len(items) == 0 {
+		return nil, nil
+	}
+	return []Field{{Name: "Sentences that mention " + p.Name, Value: list(items, MaxFieldValue, "")}}, nil
 }
 
 // answer routes a question to the facts; ok is false when nothing answers

@@ -188,17 +188,22 @@ func TestQARegressions(t *testing.T) {
 		// #7: a typed word the articles use is not completed to another
 		// word; a fragment still is.
 		{"7", "/when ban", []string{"No event called “ban” is stored.", "Closest: **Bankruptcy** (Fri, Nov 1, 2024)", "/search terms:ban"}, nil, true},
-		{"7", "/when bankr", []string{"Bankruptcy", "Fri, Nov 1, 2024", "No event is called “bankr”"}, nil, false},
-		{"7", "/when bankruptcy", []string{"Bankruptcy", "Fri, Nov 1, 2024"}, []string{"No event is called"}, false},
+		{"7", "/when bankr", []string{"Bankruptcy", "Fri, Nov 1, 2024", "Closest match for “bankr”: bankruptcy, the stored event whose name starts with it."}, nil, false},
+		{"7", "/when bankruptcy", []string{"Bankruptcy", "Fri, Nov 1, 2024"}, []string{"Closest match"}, false},
 		// #24: a one-word event text that only restates the name is not shown.
 		{"24", "/when bankruptcy", []string{"Bankruptcy"}, []string{"\nbankrupt\n"}, false},
 		{"7", "/when inaug", []string{"Inauguration", "Mon, Jan 20, 2025"}, nil, false},
 
 		// Round 2 #5: an event is found by the words of the sentence that
 		// tells it, and says so.
-		{"r2-5", "/when stand down", []string{"Resignation", "Sun, Dec 1, 2024", "No event is called “stand down”: this one is told in a sentence that says it."}, nil, false},
+		{"r2-5", "/when stand down", []string{"Resignation", "Sun, Dec 1, 2024", "Closest match for “stand down”: resignation, told in a sentence that uses those words."}, nil, false},
 		{"r2-5", "/when invited", []string{"Party", "Ana Lima's party", "Bo Chen is invited"}, nil, false},
 		{"r2-5", "/when exports", []string{"I don't know of an event called “exports”"}, nil, true},
+
+		// Final check #7: an unanswered question about a stored person
+		// still says "I don't know", and lists sentences naming them.
+		{"f-7", "/ask Who replaces Moss?", []string{"I don't know", "Sentences that mention Ed Moss", "Moss said"}, nil, false},
+		{"f-7", "/ask What is the capital of France?", []string{"I don't know"}, []string{"Sentences that mention"}, false},
 
 		// #11: roles of the newest article are current together; the less
 		// specific "minister" is dropped; "as of" is the newest article.

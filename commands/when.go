@@ -55,9 +55,9 @@ func (r *Router) when(ctx context.Context, req Request) (Response, error) {
 				if err != nil || len(told) == 0 {
 					return r.missEvent(ctx, name, events, partial, n)
 				}
-				events, note = told, fmt.Sprintf("*No event is called “%s”: this one is told in a sentence that says it.*", shown)
+				events, note = told, toldNote(shown, told[0])
 			} else {
-				note = fmt.Sprintf("*No event is called “%s”: this is the stored event whose name starts with it.*", shown)
+				note = fmt.Sprintf("*Closest match for “%s”: %s, the stored event whose name starts with it.*", shown, md(oneLine(events[0].Name)))
 			}
 		}
 	}
@@ -70,13 +70,18 @@ func (r *Router) when(ctx context.Context, req Request) (Response, error) {
 		if len(events) == 0 {
 			return r.missEvent(ctx, name, nil, "", 0)
 		}
-		note = fmt.Sprintf("*No event is called “%s”: this one is told in a sentence that says it.*", shown)
+		note = toldNote(shown, events[0])
 	}
 	e := eventEmbed(events, req.Now)
 	if note != "" {
 		e.Description = strings.TrimSpace(note + "\n" + e.Description)
 	}
 	return withPrivate(req, Response{Embeds: []Embed{e}}), nil
+}
+
+// toldNote says that ev was found by the words of its sentence.
+func toldNote(shown string, ev news.EventFact) string {
+	return fmt.Sprintf("*Closest match for “%s”: %s, told in a sentence that uses those words.*", shown, md(oneLine(ev.Name)))
 }
 
 // eventsTold finds an event by the words of the sentence that tells it:

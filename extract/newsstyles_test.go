@@ -972,8 +972,8 @@ func TestSpokespersonForOrganisation(t *testing.T) {
 	if p := wantPerson(t, ex, "Mao Ning"); p.Nationality != "China" || !slices.Contains(p.Descriptions, "spokeswoman of Chinese Foreign Ministry") {
 		t.Errorf("Extract Mao Ning = %q %q, want a spokeswoman of the Chinese Foreign Ministry, China", p.Descriptions, p.Nationality)
 	}
-	if p := wantPerson(t, ex, "Jane Roe"); !slices.Contains(p.Descriptions, "professor of Harvard University") {
-		t.Errorf("Extract Jane Roe descriptions = %q, want professor of Harvard University", p.Descriptions)
+	if p := wantPerson(t, ex, "Jane Roe"); !slices.Contains(p.Descriptions, "professor at Harvard University") {
+		t.Errorf("Extract Jane Roe descriptions = %q, want professor at Harvard University", p.Descriptions)
 	}
 }
 
@@ -1068,5 +1068,21 @@ func TestAttackOnPlace(t *testing.T) {
 	ex := runAt(t, "2024-12-10", text)
 	if e, ok := eventNamed(ex, "attack"); !ok || e.Place != "Kyiv" || e.Date != "2024-12-10" {
 		t.Errorf("Extract attack = %+v (found %v), want Kyiv on 2024-12-10", e, ok)
+	}
+}
+
+func TestRoleOrganisationAndCountryPhrases(t *testing.T) {
+	text := "Jusman Syafii Djamal, minister of transport for Indonesia, spoke on Monday. " +
+		"The post goes to Bob Mansfield, Apple's senior vice president for Macintosh engineering. " +
+		"Lewis W. Teperman, a doctor at New York University, was not involved."
+	ex := run(t, text)
+	if p := wantPerson(t, ex, "Jusman Syafii Djamal"); p.Nationality != "Indonesia" || len(p.Descriptions) != 0 {
+		t.Errorf("Extract Djamal = %q nationality %q, want Indonesia as the country, not an organisation", p.Descriptions, p.Nationality)
+	}
+	if p := wantPerson(t, ex, "Bob Mansfield"); !slices.Contains(p.Descriptions, "senior vice president of Apple") {
+		t.Errorf("Extract Bob Mansfield descriptions = %q, want senior vice president of Apple", p.Descriptions)
+	}
+	if p := wantPerson(t, ex, "Lewis W. Teperman"); !slices.Contains(p.Descriptions, "doctor at New York University") {
+		t.Errorf("Extract Lewis W. Teperman descriptions = %q, want doctor at New York University", p.Descriptions)
 	}
 }

@@ -11,16 +11,19 @@ import (
 // rolePhrase is what a title, an appositive or a possessive phrase says
 // about a person.
 type rolePhrase struct {
-	end    int // tokens read
-	roles  []string
-	nat    string
-	desc   string
-	rel    string // a relational head noun: "counterpart"
-	pron   bool   // the phrase starts with his/her/their
-	gov    bool   // a public-office title
-	org    string // the organisation of the role: "Apple" in "CEO of Apple"
-	region bool   // qualified by a region rather than a country
-	owned  bool   // "the company's vice president": of a company, not a country
+	end   int // tokens read
+	roles []string
+	nat   string
+	desc  string
+	rel   string // a relational head noun: "counterpart"
+	pron  bool   // the phrase starts with his/her/their
+	gov   bool   // a public-office title
+	org   string // the organisation of the role: "Apple" in "CEO of Apple"
+	// orgPrep is the preposition the text puts before org ("at", "for"),
+	// "" for "of".
+	orgPrep string
+	region  bool // qualified by a region rather than a country
+	owned   bool // "the company's vice president": of a company, not a country
 }
 
 // personal reports whether the phrase can only describe a person: a role,
@@ -42,7 +45,7 @@ func (p *rolePhrase) merge(q rolePhrase) {
 		p.desc = q.desc
 	}
 	if p.org == "" {
-		p.org = q.org
+		p.org, p.orgPrep = q.org, q.orgPrep
 	}
 	if p.rel == "" {
 		p.rel, p.pron = q.rel, q.pron
@@ -66,7 +69,11 @@ func (p *rolePhrase) facts(si int) []news.PersonFact {
 	}
 	if p.org != "" && len(p.roles) > 0 {
 		// "Apple Inc." and "Apple Inc" are one company.
-		out = append(out, news.PersonFact{Kind: news.FactDescription, Value: p.roles[len(p.roles)-1] + " of " + strings.TrimSuffix(p.org, "."), Sentence: si})
+		prep := p.orgPrep
+		if prep == "" || prep == "for" {
+			prep = "of"
+		}
+		out = append(out, news.PersonFact{Kind: news.FactDescription, Value: p.roles[len(p.roles)-1] + " " + prep + " " + strings.TrimSuffix(p.org, "."), Sentence: si})
 	}
 	return out
 }
@@ -245,17 +252,22 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 				if ts[at].w == "the" && at+1 < len(ts) {
 					at++
 				}
-				if k := capRun(ts, at); k > 1 && len(cur) > 0 && a.x.nationality[ts[at].w] != "" {
-					p.nat = a.x.nationality[ts[at].w]
-					p.org = strings.TrimSuffix(joinToks(a.text, ts[at:at+k]), ".")
-					i = at + k
-				} else if k, c := a.placeAtToks(ts, at); k > 0 && t.w == "of" {
+				k := capRun(ts, at)
+				portfolio := k > 0 && at+k < len(ts) && ts[at+k].kind == tokWord && !ts[at+k].up // "for Macintosh engineering"
+				if pk, c := a.placeAtToks(ts, at); pk > 0 && pk == k && t.w != "at" {
+					// "minister of transport for Indonesia", "president of
+					// the United States".
 					p.nat = c
 					descEnd = i
+					i = at + pk
+				} else if k > 1 && len(cur) > 0 && a.x.nationality[ts[at].w] != "" && p.org == "" && !portfolio {
+					p.nat = a.x.nationality[ts[at].w]
+					p.org, p.orgPrep = strings.TrimSuffix(joinToks(a.text, ts[at:at+k]), "."), t.w
 					i = at + k
-				} else if k := capRun(ts, at); k > 0 && len(cur) > 0 {
-					// "chief executive of General Motors": keep where.
-					p.org = strings.TrimSuffix(joinToks(a.text, ts[at:at+k]), ".")
+				} else if k > 0 && len(cur) > 0 && p.org == "" && !portfolio {
+					// "chief executive of General Motors", "a doctor at New
+					// York University": keep where.
+					p.org, p.orgPrep = strings.TrimSuffix(joinToks(a.text, ts[at:at+k]), "."), t.w
 					i = at + k
 				}
 			}

@@ -164,8 +164,8 @@ type RoleFact struct {
 	Role        string   `json:"role"`
 	Nationality string   `json:"nationality,omitempty"`
 	Description bool     `json:"description,omitempty"` // a relational description rather than a title
-	Since       string   `json:"since,omitempty"`       // the article's publication date
-	Source      Citation `json:"source"`
+	Since       string   `json:"since,omitempty"`       // publication date of the earliest article stating it
+	Source      Citation `json:"source"`                // the newest article stating it
 }
 
 // EventFact is a stored event with its citation.
@@ -223,7 +223,8 @@ type ArticleFacts struct {
 }
 
 // SearchHit is one sentence found by full-text search. Snippet marks the
-// matched terms with ** for bold.
+// matched terms with ** for bold; the article's own * and \ are
+// backslash-escaped, so a bare ** is always a match mark.
 type SearchHit struct {
 	Citation Citation `json:"citation"`
 	Snippet  string   `json:"snippet"`

@@ -1086,3 +1086,15 @@ func TestRoleOrganisationAndCountryPhrases(t *testing.T) {
 		t.Errorf("Extract Lewis W. Teperman descriptions = %q, want doctor at New York University", p.Descriptions)
 	}
 }
+
+func TestInaugurationAheadMeansPresidentElect(t *testing.T) {
+	text := "Officials met on Monday, two weeks ahead of Maria Lindqvist's inauguration to the Finnish presidency.\n\n" +
+		"Since Paul Hart's inauguration to the Irish presidency in 2018, the office has changed."
+	ex := runAt(t, "2024-02-19", text)
+	if p := wantPerson(t, ex, "Maria Lindqvist"); !slices.Contains(p.Roles, "president-elect") || p.Nationality != "Finland" {
+		t.Errorf("Extract Maria Lindqvist = %q %q, want president-elect of Finland", p.Roles, p.Nationality)
+	}
+	if p := wantPerson(t, ex, "Paul Hart"); !slices.Contains(p.Roles, "president") {
+		t.Errorf("Extract Paul Hart roles = %q, want president", p.Roles)
+	}
+}

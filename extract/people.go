@@ -840,6 +840,7 @@ func (a *analysis) administration(c *sentenceCtx, m *mention, ns, ne int, p *rol
 		office = true
 	}
 	country := a.adminCountry
+	elect := false
 	if ne+1 < len(toks) && toks[ne].kind == tokPoss {
 		for k := ne + 1; k < len(toks) && k < ne+9; k++ {
 			if clauseBreak(toks[k].w) || toks[k].w == "." {
@@ -850,6 +851,9 @@ func (a *analysis) administration(c *sentenceCtx, m *mention, ns, ne int, p *rol
 				if nat := a.natBefore(c, k); nat != "" {
 					country = nat
 				}
+				// "ahead of X's inauguration to the presidency": X is
+				// not president yet.
+				elect = (toks[ne+1].w == "inauguration" || toks[ne+1].w == "swearing-in") && a.comingBefore(toks, ns)
 				break
 			}
 		}
@@ -857,11 +861,29 @@ func (a *analysis) administration(c *sentenceCtx, m *mention, ns, ne int, p *rol
 	if !office || len(p.roles) > 0 {
 		return
 	}
-	p.roles = append(p.roles, "president")
+	if elect {
+		p.roles = append(p.roles, "president-elect")
+	} else {
+		p.roles = append(p.roles, "president")
+	}
 	p.gov = true
 	if p.nat == "" {
 		p.nat = country
 	}
+}
+
+// comingBefore reports whether the words just before toks[ns] put what
+// follows in the future: "ahead of", "before", "upcoming", "will attend".
+func (a *analysis) comingBefore(toks []token, ns int) bool {
+	for k := ns - 1; k >= 0 && k >= ns-6; k-- {
+		switch strings.ToLower(toks[k].w) {
+		case "ahead", "before", "upcoming", "awaiting", "await", "will", "scheduled", "set", "due", "prepares", "preparing", "until":
+			return true
+		case ".", ";":
+			return false
+		}
+	}
+	return false
 }
 
 // natBefore returns the country named by the nationality adjective or place

@@ -96,6 +96,7 @@ type cand struct {
 	weak     bool // status chosen by default, not by a cue, tense or date
 	noun     bool // the trigger is a nominal ("meeting"), not a verb ("met")
 	owned    bool // a possessor names whose it is: "Berlin's offensive"
+	timed    bool // it has a date expression, maybe one with no year
 	definite bool // "the meeting", "this visit": maybe an event already named
 	main     bool // a finite verb of the sentence's first clause
 }

@@ -55,7 +55,7 @@ func (f *finder) sentence(s *sent, before []*cand) []*cand {
 		if c == nil {
 			continue
 		}
-		if c.definite && c.ev.Date == "" {
+		if c.definite && !c.timed {
 			// "the trip was canceled", "the strike continues": news about
 			// an event already found.
 			if prev := antecedent(c, s.idx, out, before); prev != nil {
@@ -80,7 +80,7 @@ func (f *finder) sentence(s *sent, before []*cand) []*cand {
 			}
 			c.ev.Status, c.weak = link.ev.Status, link.weak
 		}
-		if c.bare() && !c.main && !c.owned {
+		if c.bare() && !c.main && !c.owned && !c.timed {
 			continue // a generic mention: "a meeting is a good idea"
 		}
 		out = append(out, c)
@@ -352,12 +352,16 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 	ev := news.Event{Name: fm.name, Text: s.text[s.toks[start].start:s.toks[end-1].end], Sentence: s.idx, Participants: []string{}}
 
 	best := 1 << 30
+	timed := false // a date expression of its own, even one with no year
 	for _, t := range s.timexes[s.firstTimex(lo):] {
 		if t.start >= hi {
 			break
 		}
 		v := eventDate(t.typ, t.val)
 		if v == "" {
+			if (t.typ == news.TimexDate || t.typ == news.TimexTime) && near(t.start) && !s.blocked(t.start, t.end, a, b) {
+				timed = true // "planned for 15 December" with no year known
+			}
 			continue
 		}
 		if moved := inScope(t.start) && s.postponedUntil(b, t.start); !moved && (!near(t.start) || s.blocked(t.start, t.end, a, b) || boundary[s.low(t.start-1)]) {
@@ -449,7 +453,7 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 	ev.Status, weak = f.status(s, a, max(b, end), clause, relClause, verb, ev.Date, !verb && s.aheadOf(start))
 
 	return &cand{
-		ev: ev, weak: weak, noun: !verb, owned: possStart >= 0,
+		ev: ev, weak: weak, noun: !verb, owned: possStart >= 0, timed: timed || ev.Date != "",
 		definite: !verb && (determiners[s.low(start-1)] && s.low(start-1) != "a" && s.low(start-1) != "an"),
 		main:     verb && s.low(a-1) != "to" && !strings.HasSuffix(s.low(a), "ing") && clause == s.toks[0].clause,
 	}

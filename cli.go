@@ -54,7 +54,7 @@ func (m *Main) cmdAsk(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(rest) == 0 {
-		return usagef(`ask needs a command, for example: factdesk ask "/who Cho Tae-yul"`)
+		return usagef(`ask needs a command, for example: factdesk ask "/who Jane Doe"`)
 	}
 	req, err := commands.ParseLine(strings.Join(rest, " "))
 	if err != nil {

@@ -212,7 +212,7 @@ func trimPossessive(s string) string {
 }
 
 // peopleIn finds the stored people a question names: runs of capitalised
-// words, whole runs first, then single words ("Iwaya"). typed are the
+// words, whole runs first, then single words ("Costa"). typed are the
 // lower-case words of the names as the question gives them.
 func (r *Router) peopleIn(ctx context.Context, q string) (found []news.PersonMatch, typed []string, err error) {
 	seen := map[int64]bool{}
@@ -619,7 +619,7 @@ func eventWords(ev news.EventFact) string {
 
 // eventAnswer is the one-line answer to a question about an event. To
 // "who", the people the question names are left out of the answer when
-// others remain ("Who is Iwaya meeting?").
+// others remain ("Who is Costa meeting?").
 func eventAnswer(kind string, ev news.EventFact, asked []news.PersonMatch, req Request) string {
 	switch kind {
 	case "when":

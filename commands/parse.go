@@ -20,7 +20,7 @@ var definitions = sync.OnceValue(func() map[string]*discordgo.ApplicationCommand
 })
 
 // ParseLine reads a slash command typed as text, for the console and
-// `factdesk ask`: "/who Cho Tae-yul" puts the words after the command into
+// `factdesk ask`: "/who Kim Min-jae" puts the words after the command into
 // its first option; "name:value" pairs set options by name
 // ("/summary article:3 private:true"), a value running on to the next
 // pair; a command with subcommands takes the subcommand first

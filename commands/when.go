@@ -359,7 +359,7 @@ func nearDates(a, b string) bool {
 }
 
 // samePerson compares two names loosely: equal, or one is the other's
-// last word ("Iwaya" and "Takeshi Iwaya").
+// last word ("Costa" and "Ana Costa").
 func samePerson(a, b string) bool {
 	wa, wb := nameWords(a), nameWords(b)
 	if len(wa) == 0 || len(wb) == 0 {

@@ -70,7 +70,7 @@ func (r *Router) whoID(ctx context.Context, req Request, id int64) (Response, er
 
 // resolvePeople finds the people a typed name means: exact name or alias
 // matches first; failing those, stored names that contain every typed word
-// ("Takeshi" for "Takeshi Iwaya").
+// ("Ana" for "Ana Costa").
 func (r *Router) resolvePeople(ctx context.Context, name string) ([]news.PersonMatch, error) {
 	exact, err := r.deps.Facts.FindPeople(ctx, name, 10)
 	if err != nil || len(exact) > 0 {
@@ -611,9 +611,9 @@ func eventLine(ev news.EventFact, now time.Time) string {
 }
 
 // ownEvent words an event for the page of one of its participants: an
-// event text that names the person ("meet with Choi Sang-mok", on Choi's
+// event text that names the person ("meet with Kim Min-jae", on Kim's
 // page) becomes the event's name with the other participants ("meeting
-// with Takeshi Iwaya"). A text naming the person as its owner ("Trump's
+// with Ana Costa"). A text naming the person as its owner ("Trump's
 // inauguration") is kept.
 func ownEvent(ev news.EventFact, pf news.PersonFacts) news.EventFact {
 	m := news.PersonMatch{Name: pf.Name, Aliases: pf.Aliases}

@@ -1098,3 +1098,45 @@ func TestInaugurationAheadMeansPresidentElect(t *testing.T) {
 		t.Errorf("Extract Paul Hart roles = %q, want president", p.Roles)
 	}
 }
+
+func TestUndatedArticleKeepsDistinctEvents(t *testing.T) {
+	text := "LONDON, 20 January \u2014 The Prime Minister, Rishi Sunak, will visit Edinburgh on 3 February to meet Scotland's First Minister Humza Yousaf, Downing Street said on Friday.\n\n" +
+		"The talks, first planned for 15 December, were postponed after a vote in the Commons."
+	doc := news.Document{Path: "t", Text: text} // no publication date
+	ex := Extract(doc)
+	checkInvariants(t, doc, ex)
+	var meet, talks *news.Event
+	for i, e := range ex.Events {
+		switch e.Text {
+		case "talks":
+			talks = &ex.Events[i]
+		default:
+			if e.Name == "meeting" {
+				meet = &ex.Events[i]
+			}
+		}
+	}
+	if meet == nil || meet.Status != news.StatusScheduled {
+		t.Errorf("Extract events = %+v, want the meeting with Humza Yousaf scheduled", ex.Events)
+	}
+	if talks == nil || talks.Status != news.StatusCanceled {
+		t.Errorf("Extract events = %+v, want the postponed talks as their own event", ex.Events)
+	}
+}
+
+func TestOnLeaveFromTodayIsOngoing(t *testing.T) {
+	text := "Steven Vale, the chief executive of Acme Inc., announced Monday in an internal memo that he would be on medical leave."
+	ex := runAt(t, "2011-01-17", text)
+	if e, ok := eventNamed(ex, "medical leave"); !ok || e.Status != news.StatusOngoing || e.Date != "2011-01-17" {
+		t.Errorf("Extract medical leave = %+v (found %v), want ongoing from 2011-01-17", e, ok)
+	}
+}
+
+func TestCorporateEventHasCompanyParties(t *testing.T) {
+	text := "Acme Corp. filed a lawsuit against Globex Inc. on Wednesday, so that the latter would stop selling the device."
+	ex := runAt(t, "2007-01-12", text)
+	e, ok := eventNamed(ex, "lawsuit")
+	if !ok || !slices.Contains(e.Participants, "Globex Inc.") || e.Text != "lawsuit against Globex Inc." {
+		t.Errorf("Extract lawsuit = %+v (found %v), want Globex Inc. among the parties and the text to stop before \"so\"", e, ok)
+	}
+}

@@ -261,7 +261,7 @@ func (a *analysis) findRuns(c *sentenceCtx) {
 				}
 			}
 			if t.kind == tokWord && j+1 < len(toks) && capWord(toks[j+1]) {
-				if t.w == "of" || t.w == "for" || t.w == "on" {
+				if (t.w == "of" || t.w == "for" || t.w == "on") && !companySuffix[toks[j-1].w] && !a.x.calendar[toks[j+1].w] {
 					// "Secretary of State", "Commissioner for Competition",
 					// "Institute for Fiscal Studies".
 					if k := a.class(toks[j-1]); k == clsOrg || k == clsTitle && t.w != "on" {

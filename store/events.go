@@ -94,7 +94,7 @@ func (s *Store) EventsNamed(ctx context.Context, name string) ([]news.EventFact,
 
 // EventsAt returns the events told in one sentence of an article, in the
 // order the extraction found them, so that a sentence found by full-text
-// search leads to its events ("the trip was canceled" to Ishiba's visit).
+// search leads to its events ("the trip was canceled" to the visit it calls a trip).
 func (s *Store) EventsAt(ctx context.Context, articleID int64, sentence int) ([]news.EventFact, error) {
 	es, err := eventFacts(ctx, s.db, eventsAtSQL, articleID, sentence)
 	if err != nil {

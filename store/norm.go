@@ -10,8 +10,8 @@ import (
 
 // normKey returns the key names are matched by: diacritics stripped from
 // Latin letters, case folded, dots and apostrophes dropped, every other
-// run of non-letters and non-digits turned into one space. "Cho Tae-yul",
-// "cho  tae yul" and "CHO TAE-YUL" share the key "cho tae yul".
+// run of non-letters and non-digits turned into one space. "Kim Min-jae",
+// "kim  min jae" and "KIM MIN-JAE" share the key "kim min jae".
 func normKey(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))

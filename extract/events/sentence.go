@@ -22,7 +22,7 @@ var prepositions = map[string]bool{
 // ("election to the senate", "meeting with X").
 var complementPreps = map[string]bool{"to": true, "of": true, "with": true, "between": true, "against": true, "into": true, "on": true, "over": true, "by": true}
 
-var stopWords = map[string]bool{"and": true, "or": true, "but": true, "which": true, "who": true, "that": true, "while": true, "as": true, "when": true, "where": true}
+var stopWords = map[string]bool{"and": true, "or": true, "but": true, "which": true, "who": true, "that": true, "while": true, "as": true, "when": true, "where": true, "so": true, "because": true, "unless": true, "if": true}
 
 // verbContext are words after which a trigger spelled like a noun is a verb
 // ("to visit", "will meet", "they visit").
@@ -399,8 +399,9 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 		if e.start >= hi {
 			break
 		}
-		own := !embedded || e.start >= start && e.start < end // an embedded nominal's people are its own
-		if e.kind == person && own && inScope(e.start) && !s.blocked(e.start, e.end, a, b) && !s.reporter(e) && !slices.Contains(ev.Participants, e.name) {
+		own := !embedded || e.start >= start && e.start < end                             // an embedded nominal's people are its own
+		party := e.kind == person || e.kind == org && corporate[fm.name] && near(e.start) // "Cisco to file a lawsuit against Apple Inc."
+		if party && own && inScope(e.start) && !s.blocked(e.start, e.end, a, b) && !s.reporter(e) && !slices.Contains(ev.Participants, e.name) {
 			ev.Participants = append(ev.Participants, e.name)
 		}
 	}
@@ -458,6 +459,9 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 		main:     verb && s.low(a-1) != "to" && !strings.HasSuffix(s.low(a), "ing") && clause == s.toks[0].clause,
 	}
 }
+
+// corporate are the events whose parties are often organisations.
+var corporate = map[string]bool{"lawsuit": true, "merger": true, "acquisition": true, "bankruptcy": true, "layoffs": true, "recall": true, "contract": true}
 
 // fronted are the prepositions of an opening phrase that names an event
 // its sentence's subject took part in: "In a speech, X said ...".
@@ -702,6 +706,9 @@ func (f *finder) status(s *sent, a, b, clause, relClause int, verb bool, date st
 			return news.StatusScheduled, false
 		}
 		return news.StatusCanceled, false
+	}
+	if !verb && !found[news.StatusCanceled] && s.low(a-1) == "on" && compareDate(date, f.in.Published) == 0 {
+		return news.StatusOngoing, false // "he would be on medical leave" from today
 	}
 	for _, st := range []string{news.StatusCanceled, news.StatusPlanned, news.StatusScheduled, news.StatusOngoing} {
 		if found[st] {

@@ -193,8 +193,9 @@ func (s *Store) NearestPeople(ctx context.Context, name string, limit int) ([]ne
 			return nil, fmt.Errorf("nearest people %q: %w", name, err)
 		}
 	}
-	// Below this a "did you mean" reads as a guess: "Seoul" scores 0.78
-	// against "Yoon Suk-yeol" and "president" 0.70 against "Joe Biden",
+	// Below this a "did you mean" reads as a guess: a city's name scored
+	// 0.78 against an unrelated Korean name, and "president" 0.70 against
+	// a president's name,
 	// while one- or two-letter typos of a stored name score above 0.9.
 	const threshold = 0.85
 	var list []*cand

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -72,6 +73,13 @@ func (r *Router) ask(ctx context.Context, req Request) (Response, error) {
 		return Response{}, err
 	}
 	if !ok {
+		// A question about a stored person the facts do not answer may
+		// still have sentences that tell it.
+		if resp, ok, err = r.verbSentences(ctx, q); err != nil {
+			return Response{}, err
+		}
+	}
+	if !ok {
 		e := Embed{
 			Title:       "I don't know",
 			Description: "Nothing stored answers “" + md(Cut(q, 300)) + "” well enough, so I won't guess. Try /search with fewer words, or /articles to see what is stored.",
@@ -135,7 +143,7 @@ func (r *Router) answer(ctx context.Context, req Request, q string) (Response, b
 		case 0:
 			// "Who is the president?" asks for the holders of a role.
 			if rf, ok := r.deps.Facts.(Lookups); ok {
-				holders, err := rf.PeopleWithRole(ctx, trimArticle(trimPossessive(m)), 10)
+				holders, err := r.roleHoldersOf(ctx, rf, trimArticle(trimPossessive(m)))
 				if err != nil || len(holders) > 0 {
 					return roleHolders(m, holders, "who"), err == nil, err
 				}
@@ -155,6 +163,12 @@ func (r *Router) answer(ctx context.Context, req Request, q string) (Response, b
 	}
 	content := contentWords(q, people)
 	proper := properWords(undated, typed)
+	if len(dates) > 0 && len(people) == 0 && (kind == "what" || kind == "") && dateOnly(contentWords(undated, nil)) {
+		// "What happens on Jan. 20?" asks for everything dated then.
+		if resp, ok, err := r.answerDate(ctx, req, q, dates); ok || err != nil {
+			return resp, ok, err
+		}
+	}
 	if len(people) > 0 && saidAbout.MatchString(q) {
 		if resp, ok, err := r.answerQuote(ctx, people[0], content); ok || err != nil {
 			return resp, ok, err
@@ -165,7 +179,7 @@ func (r *Router) answer(ctx context.Context, req Request, q string) (Response, b
 			return resp, ok, err
 		}
 	}
-	return r.answerSearch(ctx, q, append(content, typed...), proper)
+	return r.answerSearch(ctx, q, content, typed, proper)
 }
 
 // properWords are the capitalised words of a question that name no stored
@@ -351,19 +365,27 @@ func (r *Router) answerEvent(ctx context.Context, req Request, kind string, peop
 	var cands []scored
 	consider := func(evs []news.EventFact, bonus float64) {
 		for _, ev := range evs {
-			c := coverage(content, eventWords(ev))
+			// By prefix too, so that "die" finds "died".
+			c := max(coverage(content, eventWords(ev)), prefixCoverage(content, eventWords(ev)))
 			d := dateMatch(dates, ev.Date)
 			if c == 0 && len(content) > 0 && d <= 0 || !hasAll(proper, eventWords(ev)+" "+strings.Join(ev.Participants, " ")+" "+ev.Source.Sentence) {
 				continue
 			}
 			// A date the question names outweighs the other cues.
 			s := c + bonus + d
+			takesPart := false
 			for _, p := range people {
 				for _, part := range ev.Participants {
 					if samePerson(p.Name, part) || containsWords(p, nameWords(part)) {
 						s += 0.5
+						takesPart = true
 					}
 				}
+			}
+			if len(people) > 0 && len(ev.Participants) > 0 && !takesPart {
+				// Someone else's event: a husband's death is not the
+				// answer to when his wife died.
+				s -= 0.5
 			}
 			if kind == "when" && ev.Date != "" {
 				s += 0.1
@@ -570,6 +592,21 @@ func (r *Router) eventsInSentences(ctx context.Context, content []string, people
 	return nil, nil
 }
 
+// prefixCoverage is the share of content words that text has a word for
+// by prefix, as prefixCovers matches them.
+func prefixCoverage(content []string, text string) float64 {
+	if len(content) == 0 {
+		return 0
+	}
+	n := 0
+	for _, w := range content {
+		if prefixCovers([]string{w}, text) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(content))
+}
+
 // prefixCovers reports whether text has, for every content word, a word
 // that starts with it or that it starts with, three letters at least:
 // "die" and "died", "resign" and "resigned".
@@ -594,14 +631,26 @@ func prefixCovers(content []string, text string) bool {
 // mentions reports whether text names the person: the full name, an
 // alias or the surname, as whole words.
 func mentions(text string, p news.PersonMatch) bool {
-	have := " " + strings.Join(nameWords(text), " ") + " "
+	// Words as written, so that a name must start with a capital: the
+	// surname "Jobs" is not the noun in "production jobs".
+	orig := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	low := make([]string, len(orig))
+	for i, w := range orig {
+		low[i] = strings.ToLower(w)
+	}
 	names := append([]string{p.Name}, p.Aliases...)
 	if w := nameWords(p.Name); len(w) > 1 {
 		names = append(names, w[len(w)-1])
 	}
 	for _, n := range names {
-		if w := strings.Join(nameWords(n), " "); w != "" && strings.Contains(have, " "+w+" ") {
-			return true
+		nw := nameWords(n)
+		if len(nw) == 0 {
+			continue
+		}
+		for i := 0; i+len(nw) <= len(low); i++ {
+			if slices.Equal(low[i:i+len(nw)], nw) && unicode.IsUpper([]rune(orig[i])[0]) {
+				return true
+			}
 		}
 	}
 	return false
@@ -689,8 +738,12 @@ func (r *Router) answerQuote(ctx context.Context, p news.PersonMatch, content []
 }
 
 // answerSearch answers from the sentences that contain most of the
-// question's content words, best bm25 rank first.
-func (r *Router) answerSearch(ctx context.Context, q string, content, proper []string) (Response, bool, error) {
+// question's words, best bm25 rank first. When the question names people
+// (typed, the words of their names), a sentence must also have most of
+// the other content words: naming the person is not enough ("Who
+// succeeds X?" is not answered by any sentence about X).
+func (r *Router) answerSearch(ctx context.Context, q string, topic, typed, proper []string) (Response, bool, error) {
+	content := append(append([]string{}, topic...), typed...)
 	if len(content) == 0 {
 		return Response{}, false, nil
 	}
@@ -711,7 +764,8 @@ func (r *Router) answerSearch(ctx context.Context, q string, content, proper []s
 		}
 		for _, h := range hs {
 			key := fmt.Sprintf("%d:%d", h.Citation.Article.ID, h.Citation.SentenceIndex)
-			if seen[key] || coverage(content, h.Citation.Sentence) < minCoverage || !hasAll(proper, h.Citation.Sentence) {
+			if seen[key] || coverage(content, h.Citation.Sentence) < minCoverage || !hasAll(proper, h.Citation.Sentence) ||
+				len(typed) > 0 && len(topic) > 0 && coverage(topic, h.Citation.Sentence) < minCoverage {
 				continue
 			}
 			seen[key] = true

@@ -112,6 +112,10 @@ func relative(value string, now time.Time) string {
 		case -1:
 			return "last month"
 		}
+		if months >= 24 || months <= -24 {
+			// Whole years read better than "209 months ago".
+			return relUnit(months/12, "year")
+		}
 		return relUnit(months, "month")
 	case precYear:
 		years := t.Year() - y

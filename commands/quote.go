@@ -91,9 +91,9 @@ func quotesEmbed(title string, quotes []news.QuoteFact, speakers bool) Embed {
 		if speakers {
 			name = firstNonEmpty(q.Speaker, "Unknown speaker") + " · " + name
 		}
-		text := md(Cut(oneLine(q.Text), 600))
+		text := md(Cut(oneLine(quoteText(q)), 600))
 		if q.Direct {
-			text = "“" + strings.Trim(text, "“”\"") + "”"
+			text = "“" + quoted(text) + "”"
 		} else {
 			text = "*(reported)* " + text
 		}

@@ -129,6 +129,8 @@ func TestCalendarDate(t *testing.T) {
 		{"2024-12", "December 2024", "last month"},
 		{"2025-01", "January 2025", "this month"},
 		{"2025-04", "April 2025", "in 3 months"},
+		{"2009-06", "June 2009", "15 years ago"},
+		{"2023-02", "February 2023", "23 months ago"},
 		{"2025", "2025", "this year"},
 		{"2019", "2019", "6 years ago"},
 		{"2025-W03", "week 3 of 2025", ""},

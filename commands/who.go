@@ -72,21 +72,91 @@ func (r *Router) whoID(ctx context.Context, req Request, id int64) (Response, er
 // matches first; failing those, stored names that contain every typed word
 // ("Ana" for "Ana Costa").
 func (r *Router) resolvePeople(ctx context.Context, name string) ([]news.PersonMatch, error) {
+	out, err := r.lookPeople(ctx, name)
+	if err != nil || len(out) > 0 {
+		return out, err
+	}
+	// "Ms. Raman", "President Medvedev": leave out a leading honorific, or
+	// a leading word of the role of the person the rest names.
+	typed := strings.Fields(name)
+	for i := 1; i < min(len(typed), 5); i++ {
+		dropped := typed[:i]
+		rest := strings.Join(typed[i:], " ")
+		honorific := honorifics[strings.ToLower(strings.TrimSuffix(typed[i-1], "."))]
+		found, err := r.lookPeople(ctx, rest)
+		if err != nil {
+			return nil, err
+		}
+		var kept []news.PersonMatch
+		for _, m := range found {
+			ok := honorific
+			if !ok {
+				if ok, err = r.hasRoleWords(ctx, m, nameWords(strings.Join(dropped, " "))); err != nil {
+					return nil, err
+				}
+			}
+			if ok {
+				kept = append(kept, m)
+			}
+		}
+		if len(kept) > 0 {
+			return kept, nil
+		}
+	}
+	return nil, nil
+}
+
+// hasRoleWords reports whether one of the person's stated roles has every
+// word of want.
+func (r *Router) hasRoleWords(ctx context.Context, m news.PersonMatch, want []string) (bool, error) {
+	if containsAll(nameWords(m.Role), want) {
+		return true, nil
+	}
+	pf, err := r.deps.Facts.Person(ctx, m.ID)
+	if errors.Is(err, news.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	for _, rf := range pf.Roles {
+		if containsAll(nameWords(rf.Role), want) {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// containsAll reports whether have holds every word of want.
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return len(want) > 0
+}
+
+// lookPeople finds the people a name means: exact name or alias matches,
+// together with the stored names that contain every typed word, so that a
+// surname that several people share ("Whitfield") lists them all rather
+// than the one it was recorded as an alias of.
+func (r *Router) lookPeople(ctx context.Context, name string) ([]news.PersonMatch, error) {
 	exact, err := r.deps.Facts.FindPeople(ctx, name, 10)
-	if err != nil || len(exact) > 0 {
-		return exact, err
+	if err != nil {
+		return nil, err
 	}
 	words := nameWords(name)
 	if len(words) == 0 {
-		return nil, nil
+		return exact, nil
 	}
 	sugg, err := r.deps.Facts.SuggestPeople(ctx, name, 10)
 	if err != nil {
 		return nil, err
 	}
-	var out []news.PersonMatch
+	out := exact
 	for _, m := range sugg {
-		if containsWords(m, words) {
+		if containsWords(m, words) && !slices.ContainsFunc(out, func(o news.PersonMatch) bool { return o.ID == m.ID }) {
 			out = append(out, m)
 		}
 	}
@@ -693,9 +763,9 @@ func status(ev news.EventFact, now time.Time) string {
 
 // quoteLine renders a quote with its source.
 func quoteLine(q news.QuoteFact, n int) string {
-	text := md(Cut(oneLine(q.Text), n))
+	text := md(Cut(oneLine(quoteText(q)), n))
 	if q.Direct {
-		text = "“" + strings.Trim(text, "“”\"") + "”"
+		text = "“" + quoted(text) + "”"
 	} else {
 		text = "(reported) " + text
 	}

@@ -154,6 +154,10 @@ type analysis struct {
 	placeCands []placeCand
 	places     entitySet
 	orgs       entitySet
+	acronyms   map[string]string // "EADS" -> the full name defined before "(EADS)"
+	// countryAt lists the countries each sentence names by place or
+	// nationality adjective, for the nationality of bare titles.
+	countryAt []sentCountry
 	// adminCountry is the country of the last "<country> administration"
 	// or "presidency", for "the administration of X".
 	adminCountry string
@@ -165,6 +169,12 @@ type analysis struct {
 	people       []*person
 	genders      []byte // per person: 'm', 'f', 0 unknown, '?' not yet known
 	pronoun      byte   // the gender of the last pronoun speaker read
+}
+
+// sentCountry is a country named in a sentence.
+type sentCountry struct {
+	sent    int
+	country string
 }
 
 // author is a name from a byline with the role the byline gives.

@@ -54,9 +54,9 @@ func TestCleanKeepsOffsets(t *testing.T) {
 	if got := ex.Sentences[1].Text; got != "\u201cWe agreed,\u201d said Minister Ingrid Dahl." {
 		t.Errorf("Extract second sentence = %q, want the input bytes with curly quotes", got)
 	}
-	if len(ex.Quotes) != 0 {
-		// Two words are too short to be a quote worth keeping.
-		t.Errorf("Extract quotes = %+v, want none for a two-word quote", ex.Quotes)
+	if len(ex.Quotes) != 1 || ex.Quotes[0].Speaker != "Ingrid Dahl" || ex.Quotes[0].Text != "We agreed" {
+		// Two words are a quote when a name attributes them.
+		t.Errorf("Extract quotes = %+v, want \"We agreed\" by Ingrid Dahl", ex.Quotes)
 	}
 	s, m := clean(text)
 	if strings.ContainsAny(s, "\u00a0\u2014\u201c\u201d") {
@@ -451,5 +451,353 @@ func TestNounBeforeTitle(t *testing.T) {
 	// The noun before the title stays in the role: "bank chief".
 	if !slices.Contains(p.Roles, "bank chief") || p.Nationality != "Canada" {
 		t.Errorf("Extract Marie Tremblay = roles %q, nationality %q, want bank chief from Canada", p.Roles, p.Nationality)
+	}
+}
+
+// TestSurnameOnly covers people the article names only by surname: a
+// gendered pronoun after the speech verb, "told reporters", a family word
+// or a direct quote is evidence only a person gives; a company that speaks
+// ("it said", "Vantora Corp.") stays out.
+func TestSurnameOnly(t *testing.T) {
+	text := "Vantora said it would cut 2,000 jobs. Vantora Corp. shares fell 4%.\n\n" +
+		"Okonkwo said he would not resign. Lindqvist told reporters the plan was dead.\n\n" +
+		"\"We will fight this,\" said Halvorsen. Brennaman's wife declined to comment.\n\n" +
+		"Pellegrino said on Tuesday that sales had slowed."
+	ex := run(t, text)
+	for _, n := range []string{"Okonkwo", "Lindqvist", "Halvorsen", "Brennaman"} {
+		wantPerson(t, ex, n)
+	}
+	for _, bad := range []string{"Vantora", "Vantora Corp.", "Pellegrino"} {
+		if _, ok := findPerson(ex, bad); ok {
+			t.Errorf("Extract people = %q, want no %q", names(ex), bad)
+		}
+	}
+	var spk []string
+	for _, q := range ex.Quotes {
+		spk = append(spk, q.Speaker)
+	}
+	if !slices.Contains(spk, "Halvorsen") {
+		t.Errorf("Extract quote speakers = %q, want Halvorsen among them", spk)
+	}
+}
+
+// TestNamedAfterPerson checks that a name followed by a facility noun
+// ("Hallam airport") names the place, not a person.
+func TestNamedAfterPerson(t *testing.T) {
+	ex := run(t, "The flight landed at Oslo's Edvard J. Hallam airport on Monday. Edvard Hallam Jr. Stadium was closed.")
+	if _, ok := findPerson(ex, "Edvard J. Hallam"); ok {
+		t.Errorf("Extract people = %q, want no Edvard J. Hallam (an airport)", names(ex))
+	}
+}
+
+// TestTitleOfTheOrganization covers "<title> of the <organisation> [for X]
+// <name>": the organisation and the person are split, and the person keeps
+// the whole title as role.
+func TestTitleOfTheOrganization(t *testing.T) {
+	ex := run(t, "Assistant Secretary of the Navy for Research Dorrit Vancleve defended the plan.\n\n"+
+		"Secretary of the Army James Whitlow said no.")
+	for name, role := range map[string]string{
+		"Dorrit Vancleve": "assistant secretary of the Navy for Research",
+		"James Whitlow":   "secretary of the Army",
+	} {
+		p := wantPerson(t, ex, name)
+		if !slices.Contains(p.Roles, role) {
+			t.Errorf("Extract %s roles = %q, want %q", name, p.Roles, role)
+		}
+	}
+	for _, o := range ex.Organizations {
+		if strings.Contains(o.Name, "Vancleve") || strings.Contains(o.Name, "Whitlow") {
+			t.Errorf("Extract organizations has %q, want the person out of it", o.Name)
+		}
+	}
+}
+
+// TestPluralNounIsNoEvent checks that "positive signs" is no signing.
+func TestPluralNounIsNoEvent(t *testing.T) {
+	ex := run(t, "The lender said it was heartened by early positive signs of recovery.")
+	for _, e := range ex.Events {
+		if e.Name == "signing" {
+			t.Errorf("Extract events has %+v, want no signing from the noun \"signs\"", e)
+		}
+	}
+}
+
+// TestWhenClauseFollowsMainTense checks that a weekday in a when-clause of
+// a future-in-the-past sentence is the coming one: published Monday
+// 2024-06-10, "would ... when they opened on Friday" is 2024-06-14.
+func TestWhenClauseFollowsMainTense(t *testing.T) {
+	ex := run(t, "The minister announced that funds would be injected into the markets when they opened on Friday.")
+	got := ""
+	for _, x := range ex.Timexes {
+		if x.Text == "Friday" {
+			got = x.Value
+		}
+	}
+	if got != "2024-06-14" {
+		t.Errorf("Extract timex Friday = %q, want 2024-06-14", got)
+	}
+}
+
+// TestOrganizationCues covers organisations named with an acronym in
+// parentheses (whose later uses count as mentions of the full name), with
+// "and" inside the name, and with police and court cues; places stay out.
+func TestOrganizationCues(t *testing.T) {
+	ex := run(t, "The Brantwood Aeronautics and Space Company (BASC) said profits rose. The Securities and Exchange Commission (SEC) opened an inquiry.\n\n"+
+		"Later the SEC said it would report in May, and BASC declined to comment. The United States (US) and the Metropolitan Police disagreed.\n\n"+
+		"Shares of Nordvik Holdings Ltd. fell after the Supreme Court of India ruled.")
+	orgs := map[string][]int{}
+	for _, o := range ex.Organizations {
+		orgs[o.Name] = o.Mentions
+	}
+	for name, want := range map[string][]int{
+		"Brantwood Aeronautics and Space Company": {0, 2},
+		"Securities and Exchange Commission":      {1, 2},
+		"Metropolitan Police":                     {3},
+		"Nordvik Holdings Ltd.":                   {4},
+		"Supreme Court of India":                  {4},
+	} {
+		if got, ok := orgs[name]; !ok || !slices.Equal(got, want) {
+			t.Errorf("Extract organization %q mentions = %v (found %v), want %v; all: %v", name, got, ok, want, orgs)
+		}
+	}
+	for _, bad := range []string{"Space Company", "SEC", "BASC", "United States", "US"} {
+		if _, ok := orgs[bad]; ok {
+			t.Errorf("Extract organizations = %v, want no %q", orgs, bad)
+		}
+	}
+}
+
+// TestQuoteOverSentenceLines covers text with one sentence a line: a quote
+// opened in one paragraph runs on through paragraphs with no quote mark to
+// the mark that closes it.
+func TestQuoteOverSentenceLines(t *testing.T) {
+	ex := run(t, "Airline chief Ines Moravec spoke in Lisbon on Monday.\n\n"+
+		"\u201cWe will not cut routes this winter.\n\n"+
+		"Our customers deserve better than that.\n\n"+
+		"This is our top priority,\u201d Moravec said.")
+	want := "We will not cut routes this winter. Our customers deserve better than that. This is our top priority"
+	for _, q := range ex.Quotes {
+		if q.Direct && q.Speaker == "Ines Moravec" && q.Text == want {
+			return
+		}
+	}
+	t.Errorf("Extract quotes = %+v, want Ines Moravec saying %q", ex.Quotes, want)
+}
+
+// TestMarketCommentators covers the way financial news names analysts:
+// a title with a noun inside ("chief market strategist"), a capitalised
+// title at the start of a sentence, and the employer after "for"/"at",
+// which is an organisation, never a person.
+func TestMarketCommentators(t *testing.T) {
+	ex := run(t, "Stocks fell on Monday.\n\n"+
+		"Dana Holm, the chief market strategist at Veldt Index, said shares would fall. Bill Ostrova, the head trader for Kerrin Capital, agreed.\n\n"+
+		"Chief executive Tomas Reyl said in a statement that safety came first. Anton Brisk, an equity strategist for Miller Tabak, said nothing.")
+	for name, role := range map[string]string{
+		"Dana Holm":    "chief market strategist",
+		"Bill Ostrova": "head trader",
+		"Tomas Reyl":   "chief executive",
+		"Anton Brisk":  "equity strategist",
+	} {
+		p := wantPerson(t, ex, name)
+		if !slices.Contains(p.Roles, role) {
+			t.Errorf("Extract %s roles = %q, want %q", name, p.Roles, role)
+		}
+	}
+	if _, ok := findPerson(ex, "Miller Tabak"); ok {
+		t.Errorf("Extract people = %q, want no Miller Tabak (the employer)", names(ex))
+	}
+}
+
+// TestShortQuoteNamesSpeaker checks that a quote too short to keep still
+// tells who speaks the unattributed quote that follows it.
+func TestShortQuoteNamesSpeaker(t *testing.T) {
+	ex := run(t, "Trader Karel Vostig watched the screens.\n\n\"It's carnage,\" he said. \"Confidence is shot to ribbons and we need action now.\"")
+	for _, q := range ex.Quotes {
+		if q.Speaker == "Karel Vostig" && strings.HasPrefix(q.Text, "Confidence is shot") {
+			return
+		}
+	}
+	t.Errorf("Extract quotes = %+v, want Karel Vostig saying \"Confidence is shot ...\"", ex.Quotes)
+}
+
+// TestTheDayAcrossSentences checks that "to end the day" and "the next
+// day" in a later sentence refer to the day the story reports (Friday,
+// 2024-06-07, in an article published Monday 2024-06-10), not to the
+// publication date, and that a historical date does not become that day.
+func TestTheDayAcrossSentences(t *testing.T) {
+	ex := run(t, "Stocks closed at their lowest level since September 11, 2001 on Friday.\n\n"+
+		"The index fell 3% to end the day at 7,114. The next day, traders rested.")
+	want := map[string]string{"the day": "2024-06-07", "The next day": "2024-06-08"}
+	for _, x := range ex.Timexes {
+		if w, ok := want[x.Text]; ok {
+			if x.Value != w {
+				t.Errorf("Extract timex %q = %s, want %s", x.Text, x.Value, w)
+			}
+			delete(want, x.Text)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("Extract timexes = %+v, missing %v", ex.Timexes, want)
+	}
+}
+
+// TestEarlierTodayInDatedSentence checks that an event told as "earlier
+// today" in a sentence set on another explicit day takes that day, while
+// the TIMEX3 value of "earlier today" stays the creation date, as TimeML
+// annotates it.
+func TestEarlierTodayInDatedSentence(t *testing.T) {
+	ex := run(t, "Carmakers reeled this week.\n\n"+
+		"At a press conference on June 3, Ilse Varga, chief executive of Nordwerk Motors, which filed for bankruptcy earlier today, outlined a plan.")
+	found := false
+	for _, e := range ex.Events {
+		if e.Name == "bankruptcy" {
+			found = true
+			if e.Date != "2024-06-03" {
+				t.Errorf("Extract event bankruptcy date = %q, want 2024-06-03", e.Date)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("Extract events = %+v, want a bankruptcy", ex.Events)
+	}
+	for _, x := range ex.Timexes {
+		if x.Text == "earlier today" && x.Value != "2024-06-10" {
+			t.Errorf("Extract timex earlier today = %s, want 2024-06-10", x.Value)
+		}
+	}
+}
+
+// TestBareTitleAbroad checks the dateline's country for a bare public-office
+// title: kept when the person's sentences name no other country as a
+// party, left empty when they do ("BRUSSELS - Prime Minister X said Denmark
+// would veto"), and unaffected by destinations ("to visit Lima").
+func TestBareTitleAbroad(t *testing.T) {
+	ex := run(t, "BRUSSELS (Reuters) - Prime Minister Mette Olsen said on Monday that Denmark would veto the plan.\n\n"+
+		"Interior Minister Luc Peeters, who is due to visit Lima next week, said talks would continue.")
+	if p := wantPerson(t, ex, "Mette Olsen"); p.Nationality != "" {
+		t.Errorf("Extract Mette Olsen nationality = %q, want none (Denmark is named, not Belgium)", p.Nationality)
+	}
+	if p := wantPerson(t, ex, "Luc Peeters"); p.Nationality != "Belgium" {
+		t.Errorf("Extract Luc Peeters nationality = %q, want Belgium (the dateline's country)", p.Nationality)
+	}
+}
+
+// TestQuoteSpeakerNotCarried covers quotes whose sentence names its own
+// speaker or none: the previous speaker is not carried into them, an
+// addressee or companion ("alongside X") is not the speaker, and a
+// possessive in a time phrase ("after X's remarks") does not speak.
+func TestQuoteSpeakerNotCarried(t *testing.T) {
+	text := "\"We are very disappointed with the decision,\" said company spokesman Tobias Wren.\n\n" +
+		"Senator Ada Kessling, who hails from the same state as the losing bidder, said in a statement \"We are shocked that the ministry chose a foreign firm.\"\n\n" +
+		"President Omar Delacroix, speaking at a press conference alongside Kessling, said \"this is a pivotal moment for our economy.\"\n\n" +
+		"The watchdog group has called it \"a textbook case of favoritism to a single contractor.\"\n\n" +
+		"Days after Kessling's remarks, the ministry said the contract would be revived as an open bid."
+	ex := run(t, text)
+	want := map[string]string{
+		"We are shocked":        "Ada Kessling",
+		"this is a pivotal":     "Omar Delacroix",
+		"a textbook case":       "",
+		"the contract would be": "",
+	}
+	for prefix, who := range want {
+		q, ok := quoteBy(ex, prefix)
+		switch {
+		case who == "" && ok:
+			t.Errorf("Extract quote %q speaker = %q, want no quote (no person says it)", q.Text, q.Speaker)
+		case who != "" && (!ok || q.Speaker != who):
+			t.Errorf("Extract quote %q = %+v (found %v), want speaker %s", prefix, q, ok, who)
+		}
+	}
+}
+
+// TestTimetablePresent checks that a body sentence in the present tense
+// with a date tells a timetable (published Monday 2024-06-10).
+func TestTimetablePresent(t *testing.T) {
+	for sentence, want := range map[string]string{
+		"The vote is set for Friday.":                 "2024-06-14",
+		"The results are due on Friday.":              "2024-06-14",
+		"The team plays Friday.":                      "2024-06-14",
+		"Parliament returns on Friday.":               "2024-06-14",
+		"New contracts take effect on Friday.":        "2024-06-14",
+		"Voters go to the polls on 1 March.":          "2025-03-01",
+		"The team played Friday.":                     "2024-06-07",
+		"Parliament did not return on Friday either.": "2024-06-07",
+	} {
+		ex := run(t, "Schedules\n\n"+sentence)
+		got := ""
+		for _, x := range ex.Timexes {
+			if x.Sentence == 1 {
+				got = x.Value
+			}
+		}
+		if got != want {
+			t.Errorf("Extract(%q) timex = %q, want %s", sentence, got, want)
+		}
+	}
+}
+
+// TestQuoteEndsSentence checks that a name after a quote that ends its
+// sentence ('"is not for sale". Ana Brum announced') is not its speaker.
+func TestQuoteEndsSentence(t *testing.T) {
+	ex := run(t, "President Luiz Moreno and Commissioner Ana Brum met in Belem.\n\n"+
+		"Moreno said the forest \"is not for sale and never will be\". Brum announced new funding.")
+	if q, ok := quoteBy(ex, "is not for sale"); ok && q.Speaker != "Luiz Moreno" {
+		t.Errorf("Extract quote %q speaker = %q, want Luiz Moreno or none", q.Text, q.Speaker)
+	}
+}
+
+// TestOfficerAtFirmName splits "<title> at <firm> <name>" into the firm and
+// the person, and keeps "and" inside an organisation's name.
+func TestOfficerAtFirmName(t *testing.T) {
+	ex := run(t, "Chief investment officer at Fort Dunmore Capital Group Charlie Vaskor said the Food and Drug Administration would decide.")
+	p := wantPerson(t, ex, "Charlie Vaskor")
+	if !slices.Contains(p.Roles, "chief investment officer") {
+		t.Errorf("Extract Charlie Vaskor roles = %q, want chief investment officer", p.Roles)
+	}
+	var orgs []string
+	for _, o := range ex.Organizations {
+		orgs = append(orgs, o.Name)
+	}
+	for _, o := range []string{"Fort Dunmore Capital Group", "Food and Drug Administration"} {
+		if !slices.Contains(orgs, o) {
+			t.Errorf("Extract organizations = %q, want %q among them", orgs, o)
+		}
+	}
+}
+
+// TestNoCountryFromOneTown checks that one town named once does not give
+// every bare office holder of the article its country.
+func TestNoCountryFromOneTown(t *testing.T) {
+	ex := run(t, "Protesters gathered on Monday.\n\n"+
+		"Sara Lindqvist, 45, a teacher from Leeds, was among them. Former prime minister John Halloran criticised the plan.")
+	if p := wantPerson(t, ex, "John Halloran"); p.Nationality != "" {
+		t.Errorf("Extract John Halloran nationality = %q, want none (only a teacher's town is named)", p.Nationality)
+	}
+}
+
+// TestPageStampsAreNotBody checks that page stamps and correction notes
+// are no body sentences, so they never reach the summary.
+func TestPageStampsAreNotBody(t *testing.T) {
+	ex := run(t, "Bridge collapse kills three\n\nLast modified on Tue 5 Mar 2024 14.05 GMT\n\n"+
+		"A road bridge collapsed on Monday night, killing three people.\n\n"+
+		"This article was amended on 5 March 2024 to correct the number of injured.\n\n"+
+		"Editor's note: An earlier version of this story misstated the mayor's name.")
+	for _, s := range ex.Sentences {
+		if s.Kind == news.KindBody && (strings.Contains(s.Text, "Last modified") || strings.Contains(s.Text, "amended") || strings.Contains(s.Text, "earlier version")) {
+			t.Errorf("Extract sentence %q kind = body, want a caption-like part", s.Text)
+		}
+	}
+}
+
+// TestInitialsWithoutDots checks "coach JJ Redmond": two capitals after a
+// title are initials, not an acronym; "the NBA" stays no person.
+func TestInitialsWithoutDots(t *testing.T) {
+	ex := run(t, "Lakers win\n\nLakers coach JJ Redmond said the NBA season was long.")
+	p := wantPerson(t, ex, "JJ Redmond")
+	if !slices.Contains(p.Roles, "coach") {
+		t.Errorf("Extract JJ Redmond roles = %q, want coach", p.Roles)
+	}
+	if _, ok := findPerson(ex, "NBA"); ok {
+		t.Errorf("Extract people = %q, want no NBA", names(ex))
 	}
 }

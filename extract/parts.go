@@ -125,6 +125,9 @@ func (a *analysis) captionStart(p span) int {
 		if sp < 0 {
 			return p.s
 		}
+		if strings.Contains(c, " ") && len(c) <= len(t) {
+			sp = len(c) // "Editor's note:" is one label
+		}
 		k := sp
 		for k < len(t) && isSpace(t[k]) {
 			k++

@@ -26,6 +26,9 @@ type mention struct {
 	placeTok  bool // a word is a place name
 	cueTok    bool // the last word is a place word: "Ellen Park", "Hyde Park"
 	who       bool // ", who" follows
+	human     bool // one word said of a person only: "Clarke said he" (see humanContext)
+	quoted    bool // one word that speaks a direct quote: "...," said Clarke
+	thing     bool // one word followed by "it" or "its": "Clarke said it"
 	coord     int  // the mention before "and" right before this one, or -1
 	aka       bool // coord is the same person: "X, also known as Y"
 	bareGov   bool // a public-office title with no country
@@ -72,6 +75,10 @@ type sentenceCtx struct {
 	placeAt map[int]placeMatch // token index -> place starting there
 	first   int                // index of the first word token
 	firstM  int                // index of the sentence's first mention
+	// defS, defE bound a name defined by an acronym after it ("European
+	// Aeronautic Defence and Space Company (EADS)"), read as one
+	// organisation; defE is 0 when there is none.
+	defS, defE int
 }
 
 type placeMatch struct {
@@ -96,6 +103,7 @@ func (a *analysis) scan() {
 		}
 		pc := len(a.placeCands)
 		a.findPlaces(c)
+		a.findAcronyms(c)
 		a.findRuns(c)
 		a.settlePlaces(c, pc)
 		a.trackAdministration(c)
@@ -173,6 +181,7 @@ func (a *analysis) findPlaces(c *sentenceCtx) {
 		}
 		if n := a.x.nationality[c.toks[i].w]; n != "" {
 			a.natCount[n]++ // "Russian markets" speaks of Russia too
+			a.countryAt = append(a.countryAt, sentCountry{c.si, n})
 			continue
 		}
 		if i+1 < len(c.toks) && c.toks[i+1].w == "$" && c.toks[i+1].s == c.toks[i].e {
@@ -188,12 +197,129 @@ func (a *analysis) findPlaces(c *sentenceCtx) {
 					c.placeAt = map[int]placeMatch{}
 				}
 				c.placeAt[i] = placeMatch{n: n, country: country}
+				if country != "" && (i == 0 || !placePrep[strings.ToLower(c.toks[i-1].w)]) {
+					// Where someone goes or is ("visit Seoul", "in
+					// Lima") says nothing of whose official he is.
+					a.countryAt = append(a.countryAt, sentCountry{c.si, country})
+				}
 				a.placeCands = append(a.placeCands, placeCand{name: pl, sent: c.si, s: c.toks[i].s, e: c.toks[i+n-1].e})
 				i += n - 1
 				break
 			}
 		}
 	}
+}
+
+// findAcronyms finds organisations defined by an acronym in parentheses
+// whose letters are the initials of the capitalised words before it:
+// "European Aeronautic Defence and Space Company (EADS)", "the
+// International Monetary Fund (IMF)". Later uses of the acronym count as
+// mentions of the full name.
+func (a *analysis) findAcronyms(c *sentenceCtx) {
+	toks := c.toks
+	c.defE = 0
+	for k := 0; k+2 < len(toks); k++ {
+		if toks[k].w == "(" && toks[k+2].w == ")" && toks[k+1].kind == tokWord && acronym(toks[k+1].w) {
+			acr := toks[k+1].w
+			if full := a.acronymName(c, k, acr); full != "" {
+				if a.acronyms == nil {
+					a.acronyms = map[string]string{}
+				}
+				a.acronyms[acr] = full
+			}
+			k += 2
+			continue
+		}
+		if full, ok := a.acronyms[toks[k].w]; ok && (k == 0 || toks[k-1].w != "(") {
+			a.orgs.add(full, c.si)
+		}
+	}
+	if n := len(toks); n >= 1 {
+		if full, ok := a.acronyms[toks[n-1].w]; ok && (n == 1 || toks[n-2].w != "(") && n > 2 {
+			a.orgs.add(full, c.si)
+		}
+	}
+}
+
+// acronymName returns the organisation name that ends before toks[k] (an
+// opening parenthesis) and whose capitalised words' initials spell acr, or
+// "". Places ("United States (US)") and people are left to other rules.
+func (a *analysis) acronymName(c *sentenceCtx, k int, acr string) string {
+	toks := c.toks
+	var letters []rune
+	for _, r := range acr {
+		if r >= 'A' && r <= 'Z' {
+			letters = append(letters, r)
+		}
+	}
+	n := len(letters)
+	b := k - 1
+	for b >= 0 && n > 0 {
+		t := toks[b]
+		if t.kind != tokWord {
+			return ""
+		}
+		if !t.up {
+			switch t.w {
+			case "and", "of", "for", "the", "de", "du", "des", "la", "le", "on", "in":
+				b--
+				continue
+			}
+			return ""
+		}
+		r, _ := utf8.DecodeRuneInString(t.w)
+		if r != letters[n-1] {
+			if n == len(letters) && (a.x.orgCues[t.w] || companySuffix[t.w]) {
+				b-- // "... Space Company (EADS)": a legal form or cue left out
+				continue
+			}
+			if n == len(letters) {
+				return ""
+			}
+			break
+		}
+		n--
+		b--
+	}
+	if n != 0 || b+1 >= k {
+		return ""
+	}
+	s := b + 1
+	name := joinToks(a.text, toks[s:k])
+	if _, _, ok := a.x.place(name); ok || a.x.nationality[name] != "" {
+		return ""
+	}
+	org := false
+	for _, t := range toks[s:k] {
+		if a.x.orgCues[t.w] {
+			org = true
+		}
+	}
+	if !org && k-s < 3 {
+		return "" // "John Smith (JS)": two words need an organisation cue
+	}
+	c.defS, c.defE = toks[s].s, toks[k+2].e
+	a.orgs.add(name, c.si)
+	return name
+}
+
+// acronym reports whether w is 2 to 8 capital letters, with an inner "&"
+// or lower-case letter allowed ("EADS", "AT&T" excluded, "MoD").
+func acronym(w string) bool {
+	if len(w) < 2 || len(w) > 8 {
+		return false
+	}
+	up := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			up++
+		case r >= 'a' && r <= 'z':
+		default:
+			return false
+		}
+	}
+	return up >= 2 && w[0] >= 'A' && w[0] <= 'Z'
 }
 
 func allWords(ts []token) bool {
@@ -235,7 +361,7 @@ func (a *analysis) findRuns(c *sentenceCtx) {
 	toks := c.toks
 	titleCase := a.sents[c.si].kind == news.KindHeadline && a.titleCased(toks)
 	for i := 0; i < len(toks); {
-		if !capWord(toks[i]) || titleCase && a.plainWord(toks[i]) {
+		if !capWord(toks[i]) || titleCase && a.plainWord(toks[i]) || c.defE > 0 && toks[i].s >= c.defS && toks[i].e <= c.defE {
 			i++
 			continue
 		}
@@ -259,6 +385,11 @@ func (a *analysis) findRuns(c *sentenceCtx) {
 					j = k
 					continue
 				}
+			}
+			if t.w == "and" && a.andInOrg(toks, i, j) {
+				// "Securities and Exchange Commission".
+				j++
+				continue
 			}
 			if t.kind == tokWord && j+1 < len(toks) && capWord(toks[j+1]) {
 				if (t.w == "of" || t.w == "for" || t.w == "on") && !companySuffix[toks[j-1].w] && !a.x.calendar[toks[j+1].w] {
@@ -284,6 +415,31 @@ func (a *analysis) findRuns(c *sentenceCtx) {
 		a.run(c, i, j)
 		i = j
 	}
+}
+
+// andInOrg reports whether the "and" at toks[j] joins the capitalised
+// words toks[i:j] to an organisation name that goes on after it: one or two
+// plain words before, one or two words and an organisation cue after
+// ("Securities and Exchange Commission", "Food and Drug Administration").
+func (a *analysis) andInOrg(toks []token, i, j int) bool {
+	if j-i > 2 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		w := toks[k].w
+		if a.x.orgCues[w] && (j-i > 1 || companySuffix[w] || strings.HasSuffix(w, ".")) || a.isPlace(w) || a.x.nationality[w] != "" || a.x.isGiven(w) || a.x.calendar[w] {
+			return false // "Securities and Exchange Commission" but not "Apple Inc. and Google Inc."
+		}
+		if _, ok := a.x.titles[strings.ToLower(w)]; ok {
+			return false
+		}
+	}
+	k := j + 1
+	for k < len(toks) && k <= j+3 && capWord(toks[k]) {
+		k++
+	}
+	// Two or three words after "and", the last an organisation cue.
+	return k-j-1 >= 2 && a.x.orgCues[toks[k-1].w]
 }
 
 // titleCased reports whether most words of a headline are capitalised
@@ -387,6 +543,10 @@ func (a *analysis) run(c *sentenceCtx, i, j int) {
 		}
 	}
 	full := joinToks(a.text, toks[i:j])
+	if long, ok := a.acronyms[full]; ok {
+		a.orgs.add(long, c.si) // "the SEC" after "Securities and Exchange Commission (SEC)"
+		return
+	}
 	if a.x.orgs[full] {
 		a.orgs.add(full, c.si)
 		return
@@ -423,6 +583,9 @@ func (a *analysis) run(c *sentenceCtx, i, j int) {
 		if _, ok := a.rightRole(toks, j); ok || j < len(toks) && a.x.speech[strings.ToLower(toks[j].w)] || i > 0 && a.x.speech[strings.ToLower(toks[i-1].w)] {
 			cls[1] = clsOther
 		}
+	}
+	if L < 0 && a.titleOfThe(c, i, j, cls) {
+		return
 	}
 	if L < 0 && j-i >= 2 && a.x.placeCues[toks[j-1].w] && !(j-i == 2 && a.x.isGiven(toks[i].w)) {
 		return // "Times Square", "Capitol Hill": a place, not a person
@@ -511,6 +674,92 @@ func (a *analysis) run(c *sentenceCtx, i, j int) {
 	a.personCandidate(c, i, j, L, ns, ne, cls)
 }
 
+// titleOfThe handles "Secretary of the Air Force James Roche" and
+// "Assistant Secretary of the Navy for Research Ann Cole": the run toks[i:j]
+// after "<title> of the" is an organisation followed by a person's name that
+// starts with a known given name. It reports whether it took the run.
+func (a *analysis) titleOfThe(c *sentenceCtx, i, j int, cls []int) bool {
+	toks := c.toks
+	tEnd := i - 2 // where the title words end
+	switch {
+	case i >= 3 && toks[i-1].w == "the" && toks[i-2].w == "of" && a.class(toks[i-3]) == clsTitle:
+	case i >= 2 && toks[i-1].w == "at" && !toks[i-2].up && a.x.titles[toks[i-2].w] == titleJob:
+		// "Chief investment officer at Fort Pitt Capital Group Charlie
+		// Smith said".
+		tEnd = i - 1
+	default:
+		return false
+	}
+	if j-i < 3 {
+		return false
+	}
+	g := -1
+	for k := j - 2; k >= i+1 && k >= j-3; k-- {
+		if a.x.isGiven(toks[k].w) && cls[k-i] == clsOther {
+			g = k
+		}
+	}
+	if g < 0 && j-i >= 4 && !a.x.isCommon(strings.ToLower(toks[j-2].w)) && !a.x.isCommon(strings.ToLower(toks[j-1].w)) {
+		g = j - 2 // an unknown given name: two uncommon words at the end
+	}
+	if g < 0 {
+		return false
+	}
+	org := false
+	for k := i; k < g; k++ {
+		if cls[k-i] == clsOrg {
+			org = true
+		}
+	}
+	for k := g; k < j; k++ {
+		if cls[k-i] != clsOther {
+			return false
+		}
+	}
+	if !org {
+		return false
+	}
+	// The title words before "of the" or "at", with modifiers.
+	t := tEnd - 1
+	for t > 0 && toks[t-1].kind == tokWord && (a.class(toks[t-1]) == clsMod || a.class(toks[t-1]) == clsTitle || !toks[t-1].up && a.titleWordAt(toks, t)) {
+		t--
+	}
+	orgName := joinToks(a.text, toks[i:g])
+	if e := strings.Index(orgName, " for "); e > 0 {
+		orgName = orgName[:e] // "the Navy for Research": the Navy
+	}
+	a.orgs.add(orgName, c.si)
+	n := len(a.mentions)
+	a.personCandidate(c, g, j, -1, g, j, cls[g-i:])
+	if len(a.mentions) == n+1 {
+		m := &a.mentions[n]
+		m.titled = true
+		role := strings.ToLower(joinToks(a.text, toks[t:tEnd])) + " of the " + joinToks(a.text, toks[i:g])
+		if tEnd == i-1 {
+			role = strings.ToLower(joinToks(a.text, toks[t:tEnd]))
+		}
+		f := news.PersonFact{Kind: news.FactRole, Value: role, Sentence: c.si}
+		if m.extra < 0 {
+			m.extra = len(a.extras)
+			a.extras = append(a.extras, mentionExtra{relFrom: -1})
+		}
+		a.extras[m.extra].facts = append(a.extras[m.extra].facts, f)
+	}
+	return true
+}
+
+// titleWordAt reports whether the lower-case toks[t-1] belongs to the
+// title phrase that goes on at toks[t]: "investment" in "investment
+// officer", "chief" in "chief investment officer".
+func (a *analysis) titleWordAt(toks []token, t int) bool {
+	w := strings.ToLower(toks[t-1].w)
+	if _, ok := a.x.titles[w]; ok {
+		return true
+	}
+	_, ok := a.x.titles[w+" "+strings.ToLower(toks[t].w)]
+	return ok
+}
+
 // ageAfter reports whether an age appositive follows the name ending
 // before toks[ne]: ", 34,".
 func ageAfter(toks []token, ne int) bool {
@@ -577,6 +826,15 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 		}
 		ns += pm.n
 	}
+	if L < 0 && ns >= 2 && ns == i && (toks[ns-1].w == "at" || toks[ns-1].w == "for" && !forPerson[toks[ns-2].w]) && !toks[ns-2].up && a.x.titles[toks[ns-2].w] == titleJob && ne-ns >= 2 {
+		// "an equity strategist for Miller Tabak", "an analyst at Morgan
+		// Keane": the employer, an organisation.
+		a.orgs.add(joinToks(a.text, toks[ns:ne]), c.si)
+		return
+	}
+	if ne < len(toks) && toks[ne].kind == tokWord && !toks[ne].up && facilityNouns[toks[ne].w] {
+		return // "John F. Kennedy airport" is named after a person, not one
+	}
 	ntok := 0
 	m := mention{sent: c.si, extra: -1, person: -1, coord: -1, commonAll: true, given: a.x.isGiven(toks[ns].w)}
 	for k := ns; k < ne; k++ {
@@ -592,6 +850,10 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 			continue // "Charles III"
 		}
 		if digitsOrCaps(w) && !(len(w) <= 4 && strings.HasSuffix(w, ".")) {
+			if k == ns && len(w) == 2 && ne-ns == 2 && (L >= 0 || i > 0 && !toks[i-1].up && (a.x.speech[toks[i-1].w] || a.x.titles[toks[i-1].w] == titleJob || a.x.titles[toks[i-1].w] == titleGov)) && !strings.ContainsAny(w, "0123456789") && !digitsOrCaps(toks[k+1].w) {
+				ntok++ // "coach JJ Redick": initials written without dots
+				continue
+			}
 			return // acronyms and codes are not people
 		}
 		if w == "Jr." || w == "Sr." {
@@ -743,6 +1005,9 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 	if ns > 0 && a.x.speech[strings.ToLower(toks[ns-1].w)] {
 		m.speech = true // "said Smith"
 	}
+	if ntok == 1 {
+		m.human, m.quoted, m.thing = humanContext(toks, ns, ne, a.x.speech)
+	}
 	if ageAfter(toks, ne) {
 		m.appos = true // "Maria Lopez, 34, a nurse": an age is said of people
 	}
@@ -787,6 +1052,89 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 		a.extras = append(a.extras, x)
 	}
 	a.mentions = append(a.mentions, m)
+}
+
+// humanContext looks at the words around the one-word name toks[ns:ne]
+// for evidence that it names a person rather than a company: human is a
+// gendered pronoun or "reporters" after its speech verb ("Clarke said he
+// would", "Clarke told reporters"), "himself"/"herself", or a family word
+// after its possessive ("Clarke's wife"); quoted is a direct quote
+// attributed to it ("...," said Clarke; Clarke said, "..."); thing is
+// "it" or "its" after its speech verb ("Clarke said it would").
+func humanContext(toks []token, ns, ne int, speech map[string]bool) (human, quoted, thing bool) {
+	isSpeech := func(k int) bool { return k >= 0 && k < len(toks) && speech[strings.ToLower(toks[k].w)] }
+	isQuote := func(k int) bool { return k >= 0 && k < len(toks) && toks[k].w == `"` }
+	v := -1 // the speech verb
+	switch {
+	case isSpeech(ne):
+		v = ne
+	case ne < len(toks) && toks[ne].w == "," && isSpeech(ne+1) && toks[ne+1].w != "saying":
+		v = ne + 1
+	}
+	if v >= 0 {
+		// Clarke said, "..." / Clarke said: "..." / "...," Clarke said;
+		// not "... alongside Clarke, said "...".
+		if v == ne && (isQuote(v+1) || v+2 < len(toks) && (toks[v+1].w == "," || toks[v+1].w == ":") && isQuote(v+2)) || isQuote(ns-1) && ns >= 2 && (toks[ns-2].w == "," || toks[ns-2].w == "?" || toks[ns-2].w == "!") {
+			quoted = true
+		}
+		for k := v + 1; k < len(toks) && k <= v+3; k++ {
+			switch strings.ToLower(toks[k].w) {
+			case "he", "she", "his", "her", "him", "himself", "herself", "reporters", "journalists":
+				return true, quoted, false
+			case "it", "its":
+				return false, quoted, true
+			case "they", "their", "we", "our", ".", ";", `"`:
+				return false, quoted, false
+			}
+		}
+	}
+	if isSpeech(ns-1) && ns >= 2 && (isQuote(ns-2) || ns >= 3 && isQuote(ns-3) && toks[ns-2].w == ",") && (ne == len(toks) || toks[ne].kind == tokPunct) {
+		quoted = true // "...," said Clarke
+	}
+	if ne < len(toks) {
+		switch toks[ne].w {
+		case "himself", "herself":
+			return true, quoted, false
+		case "itself":
+			return false, quoted, true
+		}
+	}
+	if ne+1 < len(toks) && toks[ne].kind == tokPoss && familyWords[toks[ne+1].w] {
+		return true, quoted, false
+	}
+	return false, quoted, false
+}
+
+// forPerson are roles held for a person as well as for an organisation
+// ("a spokesman for Senator X").
+var forPerson = map[string]bool{
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "lawyer": true, "attorney": true, "aide": true,
+	"adviser": true, "advisor": true, "counsel": true, "assistant": true, "secretary": true, "deputy": true,
+}
+
+// placePrep are words before a place that make it a location or a
+// destination rather than a party.
+var placePrep = map[string]bool{
+	"in": true, "to": true, "from": true, "into": true, "at": true, "toward": true, "towards": true, "across": true,
+	"visit": true, "visits": true, "visited": true, "visiting": true, "near": true, "outside": true, "via": true,
+	"through": true, "throughout": true, "around": true, "within": true, "inside": true, "for": true, "leave": true,
+	"left": true, "reach": true, "reached": true, "arrive": true, "arrived": true, "over": true,
+}
+
+// facilityNouns after a name make it the name of a place or thing.
+var facilityNouns = map[string]bool{
+	"airport": true, "stadium": true, "bridge": true, "street": true, "avenue": true, "boulevard": true, "square": true,
+	"highway": true, "expressway": true, "station": true, "terminal": true, "tunnel": true, "dam": true, "hospital": true,
+	"arena": true, "museum": true, "memorial": true, "library": true, "foundation": true, "institute": true,
+	"doctrine": true,
+}
+
+// familyWords after a possessive show that its owner is a person.
+var familyWords = map[string]bool{
+	"wife": true, "husband": true, "son": true, "daughter": true, "sons": true, "daughters": true, "mother": true,
+	"father": true, "brother": true, "sister": true, "widow": true, "widower": true, "parents": true, "children": true,
+	"girlfriend": true, "boyfriend": true, "fiancee": true, "fiancé": true, "fiancée": true, "grandson": true,
+	"granddaughter": true, "nephew": true, "niece": true, "funeral": true, "birthday": true,
 }
 
 // clauseCountry returns the country of the nearest place named in the same

@@ -194,10 +194,14 @@ func (a *analysis) quotes() []news.Quote {
 	var open, openPara = -1, -1
 	var pieces []span
 	bodyPara := a.bodyParagraphs()
+	carry := false // the open quote runs on into this paragraph's text
 	for pi, p := range a.paras {
 		if !bodyPara[pi] {
-			open = -1
+			open, carry = -1, false
 			continue
+		}
+		if carry {
+			open, openPara, carry = p.s, pi, false
 		}
 		t := a.text
 		first := true
@@ -219,14 +223,16 @@ func (a *analysis) quotes() []news.Quote {
 			}
 			pieces = append(pieces, span{open, i})
 			q, speaker, ok := a.directQuote(pieces, i, &lastSpeaker, lastSent, lastAt, lastPara == openPara)
+			si := a.sentenceAt(pieces[0].s)
 			if ok {
-				si := a.sentenceAt(pieces[0].s)
 				q.Sentence = si
 				add(q, pieces[0].s, i)
 				direct[si] = true
-				if speaker >= 0 {
-					lastSpeaker, lastSent, lastPara, lastAt = speaker, si, pi, i
-				}
+			}
+			if speaker >= 0 {
+				// A short quote too ('"It's carnage," he said.') tells who
+				// speaks the unattributed quote after it.
+				lastSpeaker, lastSent, lastPara, lastAt = speaker, si, pi, i
 			}
 			pieces = pieces[:0]
 			open = -1
@@ -236,6 +242,12 @@ func (a *analysis) quotes() []news.Quote {
 			// paragraph opens with a quote mark.
 			if pi+1 < len(a.paras) && a.text[a.paras[pi+1].s] == '"' {
 				pieces = append(pieces, span{open, p.e})
+			} else if a.closesLater(pi+1, bodyPara) && len(pieces) < 8 {
+				// One sentence a line: 'X: "First sentence.' then
+				// 'Second one," X said.' — the quote goes on to the mark
+				// that closes it.
+				pieces = append(pieces, span{open, p.e})
+				carry = true
 			} else {
 				// 'She said in a statement: "With ...' left unclosed at the
 				// paragraph's end: a quote when an attribution leads into
@@ -284,6 +296,38 @@ func (a *analysis) quotes() []news.Quote {
 	return qs
 }
 
+// closesLater reports whether a quote left open before paragraph pi closes
+// in it or in one of the next few body paragraphs that have no quote mark
+// before it.
+func (a *analysis) closesLater(pi int, bodyPara []bool) bool {
+	for q := pi; q < len(a.paras) && q < pi+4 && bodyPara[q]; q++ {
+		p := a.paras[q]
+		if strings.IndexByte(a.text[p.s:p.e], '"') < 0 {
+			continue
+		}
+		return a.closesFirst(p)
+	}
+	return false
+}
+
+// closesFirst reports whether the first quote mark of paragraph p has the
+// shape of a closing mark (after a letter or punctuation, before a space
+// or the end), so that p continues a quote left open before it.
+func (a *analysis) closesFirst(p span) bool {
+	t := a.text
+	i := strings.IndexByte(t[p.s:p.e], '"')
+	if i <= 0 {
+		return false
+	}
+	i += p.s
+	before := t[i-1]
+	after := byte(' ')
+	if i+1 < p.e {
+		after = t[i+1]
+	}
+	return (before == ',' || before == '.' || before == '?' || before == '!' || wordByte(before)) && (isSpace(after) || after == ',' || after == '.')
+}
+
 // bodyParagraphs marks the paragraphs that hold body sentences.
 func (a *analysis) bodyParagraphs() []bool {
 	b := make([]bool, len(a.paras))
@@ -329,6 +373,7 @@ func (a *analysis) directQuote(pieces []span, closeAt int, lastSpeaker *int, las
 	if speaker == -1 {
 		speaker = a.speakerBefore(pieces[0].s - 1)
 	}
+	named := speaker >= 0 // attributed by name, not carried or by pronoun
 	if speaker == -3 {
 		return news.Quote{}, -1, false // attributed to someone not named
 	}
@@ -348,6 +393,15 @@ func (a *analysis) directQuote(pieces []span, closeAt int, lastSpeaker *int, las
 			lastSent = si
 		}
 	}
+	if speaker == -1 && !a.opensSentence(pieces[0].s-1) {
+		// 'The group has called it "a textbook case"': a quote inside a
+		// sentence of its own with no speaker is not the last speaker's;
+		// it is the sentence subject's ('He called the plan "fair"').
+		speaker = a.sentenceSubject(pieces[0].s - 1)
+		if speaker == -1 {
+			return news.Quote{}, -1, false
+		}
+	}
 	pron := speaker == -2
 	if speaker == -2 || (speaker < 0 && *lastSpeaker >= 0 && (samePara || words >= 6 && si-lastSent <= 3)) {
 		if *lastSpeaker >= 0 && si-lastSent <= 5 {
@@ -361,10 +415,58 @@ func (a *analysis) directQuote(pieces []span, closeAt int, lastSpeaker *int, las
 		// for a later "she".
 		a.genders[speaker] = a.pronoun
 	}
-	if speaker < 0 || words < 3 {
+	if speaker < 0 {
 		return news.Quote{}, -1, false
 	}
+	if words < 2 || words < 3 && !named {
+		// '"I disagree," Hale replied.' is a quote; an unattributed
+		// "Strongly." is not.
+		return news.Quote{}, speaker, false
+	}
 	return news.Quote{Speaker: a.people[speaker].name, Text: strings.Clone(strings.Join(parts, " ")), Direct: true}, speaker, true
+}
+
+// opensSentence reports whether the quote mark at cleaned offset q has
+// nothing but spaces and punctuation before it in its sentence.
+func (a *analysis) opensSentence(q int) bool {
+	if q < 0 {
+		return true
+	}
+	for i := a.sents[a.sentenceAt(q)].s; i < q; i++ {
+		if wordByte(a.text[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceSubject returns the subject of the sentence holding cleaned
+// offset q when it opens the sentence before q: a person (index), -2 for
+// "He"/"She" (setting a.pronoun), else -1.
+func (a *analysis) sentenceSubject(q int) int {
+	ss := a.sents[a.sentenceAt(q)].s
+	toks := tokenize(a.x, a.text, span{ss, q}, nil)
+	if len(toks) == 0 {
+		return -1
+	}
+	if w := toks[0].w; w == "He" || w == "She" {
+		a.pronoun = pronounGender(w)
+		return -2
+	}
+	for _, mi := range a.mentionsIn(ss, q) {
+		m := a.mentions[mi]
+		// The name, after at most a title, opens the sentence.
+		for _, t := range toks {
+			if t.s >= m.s {
+				return m.person
+			}
+			if !capWord(t) {
+				break
+			}
+		}
+		break
+	}
+	return -1
 }
 
 // mentionsIn returns the indexes of person mentions that start in [s, e).
@@ -395,6 +497,12 @@ func (a *analysis) speakerAfter(q int) int {
 	}
 	toks := tokenize(a.x, a.text, span{q + 1, end}, nil)
 	for len(toks) > 0 && toks[0].kind == tokPunct {
+		if toks[0].w == "." {
+			// 'X said the forest "is not for sale". Y announced': the
+			// sentence ends at the quote; what follows is not its
+			// attribution.
+			return -1
+		}
 		toks = toks[1:]
 	}
 	ms := a.mentionsIn(q+1, end)
@@ -458,6 +566,11 @@ var clauseLinks = map[string]bool{"and": true, "but": true, "also": true, "then"
 // quote mark at q: 'X said: "', 'X said, "', 'According to X, "'.
 func (a *analysis) speakerBefore(q int) int {
 	start := max(0, q-120)
+	if ss := a.sents[a.sentenceAt(q)].s; ss < start && q-ss <= 400 {
+		// "X, who hails from ..., said in a statement "...": the whole
+		// sentence before the quote.
+		start = ss
+	}
 	if nl := strings.LastIndexByte(a.text[start:q], '\n'); nl >= 0 {
 		start += nl + 1
 	}
@@ -483,10 +596,22 @@ func (a *analysis) speakerBefore(q int) int {
 		if !a.x.speech[strings.ToLower(w)] || toks[v].up && v > 0 {
 			continue
 		}
+		fallback := -1
 		for i := len(ms) - 1; i >= 0; i-- {
-			if a.mentions[ms[i]].e <= toks[v].s {
-				return a.mentions[ms[i]].person
+			if m := a.mentions[ms[i]]; m.e <= toks[v].s {
+				if a.objectAt(m.s, start) {
+					// "speaking alongside X, said", "as he talks to X,
+					// saying": X is not the speaker.
+					if fallback < 0 {
+						fallback = m.person
+					}
+					continue
+				}
+				return m.person
 			}
+		}
+		if fallback >= 0 && !a.pronounBefore(start, toks[v].s) {
+			return fallback
 		}
 		if v > 0 && isPronoun(toks[v-1].w) {
 			a.pronoun = pronounGender(toks[v-1].w)
@@ -519,6 +644,38 @@ func (a *analysis) speakerBefore(q int) int {
 		}
 	}
 	return -1
+}
+
+// objectAt reports whether the person mention starting at cleaned offset
+// ms is the object of a preposition or verb ("alongside X", "talks to
+// Assistant Secretary X"): the word before it and its title words, looked
+// for no further back than start.
+func (a *analysis) objectAt(ms, start int) bool {
+	toks := tokenize(a.x, a.text, span{max(start, ms-80), ms}, nil)
+	k := len(toks) - 1
+	for k >= 0 && (capWord(toks[k]) || toks[k].w == "of" || toks[k].w == "the" || toks[k].w == "for") {
+		k-- // the title before the name
+	}
+	if k < 0 {
+		return false
+	}
+	switch strings.ToLower(toks[k].w) {
+	case "to", "with", "alongside", "beside", "by", "from", "against", "and", "for", "about", "on", "at", "of":
+		return true
+	}
+	return false
+}
+
+// pronounBefore reports whether a subject pronoun stands in the cleaned
+// text [s, e): "as he talks to X, saying" has its speaker in "he".
+func (a *analysis) pronounBefore(s, e int) bool {
+	for _, t := range tokenize(a.x, a.text, span{s, e}, nil) {
+		switch t.w {
+		case "he", "she", "He", "She":
+			return true
+		}
+	}
+	return false
 }
 
 // accordingTo returns the person named right after "according to" at
@@ -746,7 +903,16 @@ func (a *analysis) subject(r reported) int {
 	if r.ing {
 		return a.mentions[ms[0]].person
 	}
-	return a.mentions[ms[len(ms)-1]].person
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := a.mentions[ms[i]]
+		if strings.HasPrefix(a.text[m.e:], "'s") || a.objectAt(m.s, a.sents[r.sent].s) {
+			// "Days after X's remarks, the Air Force said", "speaking
+			// with X, the minister said": X does not speak.
+			continue
+		}
+		return m.person
+	}
+	return -1
 }
 
 // nominalSpeaker resolves "the minister" to the last person named before

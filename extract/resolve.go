@@ -157,6 +157,7 @@ func (a *analysis) resolvePeople() {
 			}
 		}
 	}
+	lone := a.loneSurnames()
 	singles := map[string]int{}
 	for mi := range a.mentions {
 		m := &a.mentions[mi]
@@ -190,7 +191,7 @@ func (a *analysis) resolvePeople() {
 				}
 			}
 			m.person = best
-		} else if m.ntok == 1 && (m.titled || m.who && (!m.commonAll || !strings.HasSuffix(w, "s")) && !stopword[strings.ToLower(w)] && !camelCase(w)) && !m.notName {
+		} else if m.ntok == 1 && (m.titled || lone[w] || m.who && (!m.commonAll || !strings.HasSuffix(w, "s")) && !stopword[strings.ToLower(w)] && !camelCase(w)) && !m.notName {
 			// ", who" is said of people: "Kessler, who ..."; a common word
 			// too ("Trump, who takes office ..."), unless a plural
 			// ("Officials, who ...").
@@ -229,6 +230,54 @@ func (a *analysis) resolvePeople() {
 	a.definiteRoles()
 	a.relations()
 	a.inferNationality()
+}
+
+// loneSurnames returns the one-word names that name a person though the
+// article never gives the full name ("Putin said he ..."): the evidence is
+// a gendered pronoun, "told reporters", a family word, or the speaker of a
+// direct quote when the word is not an ordinary English word. A word with
+// any sign of a company ("Boeing said it", "Boeing Co.", a known
+// organisation) is left out.
+func (a *analysis) loneSurnames() map[string]bool {
+	var lone map[string]bool
+	var thing map[string]bool
+	for _, m := range a.mentions {
+		if m.ntok != 1 || m.person >= 0 || m.notName {
+			continue
+		}
+		w := strings.TrimSuffix(m.name, ".")
+		if m.thing {
+			if thing == nil {
+				thing = map[string]bool{}
+			}
+			thing[w] = true
+		}
+		if !(m.human || m.quoted && !m.commonAll) {
+			continue
+		}
+		if stopword[strings.ToLower(w)] || camelCase(w) || a.x.orgs[w] || a.x.isGiven(w) && !m.human {
+			continue
+		}
+		if lone == nil {
+			lone = map[string]bool{}
+		}
+		lone[w] = true
+	}
+	for w := range lone {
+		if thing[w] {
+			delete(lone, w)
+		}
+	}
+	if len(lone) > 0 {
+		// "Boeing Co." or "Boeing Commercial Airplanes" found as an
+		// organisation.
+		for _, o := range a.orgs.list {
+			if f, _, _ := strings.Cut(o.Name, " "); lone[f] {
+				delete(lone, f)
+			}
+		}
+	}
+	return lone
 }
 
 // sameAs returns the person already known under another form of name's
@@ -270,7 +319,7 @@ var capParticleHyphen = map[string]bool{"Al": true, "El": true, "Ad": true, "As"
 // camelCase reports whether w has a capital inside it that a surname
 // would not ("AirTanker", not "McDonald" or "DeSantis").
 func camelCase(w string) bool {
-	for _, p := range []string{"Mc", "Mac", "De", "Di", "La", "Le", "Van", "O'"} {
+	for _, p := range []string{"Mc", "Mac", "Des", "De", "Di", "La", "Le", "Van", "O'"} {
 		if strings.HasPrefix(w, p) {
 			w = w[len(p):]
 			break
@@ -476,7 +525,7 @@ func (a *analysis) inferNationality() {
 			continue
 		}
 		n := g[pi].clause
-		if n == "" {
+		if n == "" && a.countriesAgree(p.mentions, home) {
 			n = home
 		}
 		if n != "" {
@@ -485,8 +534,27 @@ func (a *analysis) inferNationality() {
 	}
 }
 
+// countriesAgree reports whether the sentences that mention a person leave
+// home as the country of his bare title: they name home, or no country at
+// all. "BRUSSELS - Prime Minister X said Denmark would veto" names another
+// country, so X's nationality is left unknown rather than guessed.
+func (a *analysis) countriesAgree(sents []int, home string) bool {
+	other := false
+	for _, sc := range a.countryAt {
+		if _, ok := slices.BinarySearch(sents, sc.sent); !ok {
+			continue
+		}
+		if sc.country == home {
+			return true
+		}
+		other = true
+	}
+	return !other
+}
+
 // mainCountry returns the country that more than half of the article's
-// place mentions and nationality adjectives belong to, or "".
+// place mentions and nationality adjectives belong to, and at least three,
+// or "".
 func (a *analysis) mainCountry() string {
 	count := map[string]int{}
 	total := 0
@@ -501,7 +569,9 @@ func (a *analysis) mainCountry() string {
 		}
 	}
 	for c, n := range count {
-		if 2*n > total {
+		// Named a few times and most of the time: one teacher "from
+		// Leeds" does not make the article British.
+		if 2*n > total && n >= 3 {
 			return c
 		}
 	}

@@ -287,6 +287,14 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 				i++
 				continue
 			}
+			if head && !t.up && !stopword[t.w] && !a.x.speech[t.w] && len(cur) > 0 && i+1 < len(ts) && ts[i+1].kind == tokWord && !ts[i+1].up && a.titleAt(ts, i+1) {
+				// "chief market strategist", "senior equity analyst": the
+				// first title word was a modifier of the last.
+				cur = append(cur, t.w)
+				head = false
+				i++
+				continue
+			}
 			if head || t.up || unknown >= 2 || stopword[t.w] || a.x.speech[t.w] {
 				break
 			}
@@ -542,6 +550,10 @@ func (a *analysis) leftRole(ts []token, ns int) (rolePhrase, bool) {
 			// "Opposition leader X" at the start of a sentence.
 			if c, ok := a.x.titles[low]; ok && (c == titleDept || c == titleMod) {
 				k--
+				continue
+			}
+			if _, ok := a.x.titles[low+" "+strings.ToLower(ts[k+1].w)]; ok && !ts[k+1].up {
+				k-- // "Chief executive X" at the start of a sentence
 				continue
 			}
 		}

@@ -3,12 +3,14 @@ package store
 import (
 	"context"
 	"database/sql"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"factdesk/news"
@@ -28,8 +30,8 @@ func (s *Store) LatestArticle(ctx context.Context) (news.ArticleFacts, error) {
 	return s.ArticleFacts(ctx, id)
 }
 
-// ArticleFacts returns one article with its summary sentences, its people
-// (most mentioned in it first, Mentions counting this article only, Role
+// ArticleFacts returns one article with its summary sentences, its key
+// people (ranked and filtered by keyPeople, Mentions counting this article only, Role
 // the roles this article states with the nationality it gives, as in
 // "acting president and deputy prime minister (South Korea)", or else the
 // newest role known) and its events in
@@ -70,26 +72,35 @@ func (s *Store) articleFacts(ctx context.Context, id int64) (news.ArticleFacts, 
 	if af.Summary == nil {
 		af.Summary = []string{}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.name, m.count,
-		COALESCE((SELECT f.value FROM person_facts f WHERE f.person_id = p.id AND f.kind = 'role'
-			AND f.article_id = m.article_id ORDER BY f.sentence LIMIT 1), `+newestRole+`)
-		FROM person_mentions m JOIN people p ON p.id = m.person_id
-		WHERE m.article_id = ? ORDER BY m.count DESC, p.name`, id)
+	rows, err := tx.QueryContext(ctx, articlePeopleSQL, id)
 	if err != nil {
 		return news.ArticleFacts{}, err
 	}
+	var people []keyPerson
 	for rows.Next() {
-		var m news.PersonMatch
-		if err := rows.Scan(&m.ID, &m.Name, &m.Mentions, &m.Role); err != nil {
+		var k keyPerson
+		var roles string
+		if err := rows.Scan(&k.ID, &k.Name, &k.Mentions, &k.Role, &k.roles, &roles, &k.acts); err != nil {
 			rows.Close()
 			return news.ArticleFacts{}, err
 		}
-		af.People = append(af.People, m)
+		k.byline = k.acts == 0 && bylineOnly(strings.Split(roles, "|"))
+		people = append(people, k)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return news.ArticleFacts{}, err
 	}
+	// The headline and the lead sentence say whom the article is about.
+	var lead string
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT text FROM sentences
+		WHERE article_id = ? AND kind = 'body' ORDER BY idx LIMIT 1), '')`, id).Scan(&lead); err != nil {
+		return news.ArticleFacts{}, err
+	}
+	for i := range people {
+		people[i].lead = leadWeight(people[i].Name, af.Article.Title, lead)
+	}
+	af.People = keyPeople(people)
 	if err := s.addAliases(ctx, tx, af.People); err != nil {
 		return news.ArticleFacts{}, err
 	}
@@ -103,6 +114,131 @@ func (s *Store) articleFacts(ctx context.Context, id int64) (news.ArticleFacts, 
 	}
 	return af, nil
 }
+
+// articlePeopleSQL takes an article ID and lists its people with their
+// mentions in it, the role it gives (or their newest), how many roles it
+// states of them and how many of its events and quotes they take part in.
+const articlePeopleSQL = `SELECT p.id, p.name, m.count,
+	COALESCE((SELECT f.value FROM person_facts f WHERE f.person_id = p.id AND f.kind = 'role'
+		AND f.article_id = m.article_id ORDER BY f.sentence LIMIT 1), ` + newestRole + `),
+	(SELECT count(*) FROM person_facts f WHERE f.article_id = m.article_id AND f.person_id = p.id AND f.kind = 'role'),
+	(SELECT COALESCE(group_concat(f.value, '|'), '') FROM person_facts f WHERE f.article_id = m.article_id AND f.person_id = p.id AND f.kind = 'role'),
+	(SELECT count(*) FROM event_participants e WHERE e.person_id = p.id AND e.article_id = m.article_id)
+		+ (SELECT count(*) FROM quotes q WHERE q.speaker_id = p.id AND q.article_id = m.article_id)
+	FROM person_mentions m JOIN people p ON p.id = m.person_id
+	WHERE m.article_id = ?`
+
+// keyPerson is a person of one article with what ranks them there.
+type keyPerson struct {
+	news.PersonMatch
+	roles, acts int
+	lead        int  // leadWeight
+	byline      bool // only the article's writer or editor
+}
+
+//go:embed bylineroles.txt
+var bylineRolesText string
+
+// bylineRoles are the last words of roles that make a person one of an
+// article's writers or editors, from bylineroles.txt.
+var bylineRoles = func() map[string]bool {
+	out := map[string]bool{}
+	for _, line := range strings.Split(bylineRolesText, "\n") {
+		if !strings.HasPrefix(line, "#") {
+			for _, w := range strings.Fields(line) {
+				out[w] = true
+			}
+		}
+	}
+	return out
+}()
+
+// bylineOnly reports whether roles are all roles of an article's writers
+// or editors ("reporter", "Associated Press writer"), and there is one.
+func bylineOnly(roles []string) bool {
+	n := 0
+	for _, r := range roles {
+		w := strings.Fields(strings.ToLower(r))
+		if len(w) == 0 {
+			continue
+		}
+		if !bylineRoles[w[len(w)-1]] {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// keyPeopleShort is how many people a list keeps even when some of them
+// are only named once in passing.
+const keyPeopleShort = 5
+
+// keyPeople orders an article's people by weight: mentions, plus two for
+// each role the article states and each event or quote they take part in,
+// plus their leadWeight.
+// A person named once with no role, event or quote (a passing mention, as
+// in "closed in honour of X") is not a key person; such people are
+// dropped as dropPassing says. The article's writers and editors, named
+// only as such, are left out: they are its byline, not its news.
+func keyPeople(in []keyPerson) []news.PersonMatch {
+	weight := func(k keyPerson) int { return k.Mentions + 2*k.roles + 2*k.acts + k.lead }
+	sort.SliceStable(in, func(i, j int) bool {
+		if wi, wj := weight(in[i]), weight(in[j]); wi != wj {
+			return wi > wj
+		}
+		if in[i].Mentions != in[j].Mentions {
+			return in[i].Mentions > in[j].Mentions
+		}
+		return in[i].Name < in[j].Name
+	})
+	key := 0
+	for _, k := range in {
+		if !k.passing() && !k.byline {
+			key++
+		}
+	}
+	drop := dropPassing(len(in), key)
+	out := make([]news.PersonMatch, 0, len(in))
+	for _, k := range in {
+		if drop && k.passing() || k.byline {
+			continue
+		}
+		out = append(out, k.PersonMatch)
+	}
+	return out
+}
+
+// leadWeight is what naming a person by full name in the headline (4) and
+// in the lead sentence (2) adds to their weight: the article is about
+// them.
+func leadWeight(name, title, lead string) int {
+	w := 0
+	if namedIn(name, title) {
+		w += 4
+	}
+	if namedIn(name, lead) {
+		w += 2
+	}
+	return w
+}
+
+// namedIn reports whether text has name as whole words, case-folded.
+func namedIn(name, text string) bool {
+	want := strings.Join(strings.FieldsFunc(strings.ToLower(name), notWordRune), " ")
+	have := " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), notWordRune), " ") + " "
+	return want != "" && strings.Contains(have, " "+want+" ")
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// passing reports whether k is only named once in passing.
+func (k keyPerson) passing() bool { return k.Mentions <= 1 && k.roles == 0 && k.acts == 0 }
+
+// dropPassing reports whether a list of n people, key of them more than
+// passing mentions, leaves the passing ones out: when it is long, or when
+// at least two key people remain.
+func dropPassing(n, key int) bool { return n > keyPeopleShort || key >= 2 }
 
 // suggestArticlesSQL takes (key, prefixEnd(key), limit).
 const suggestArticlesSQL = `SELECT ` + articleCols + ` FROM

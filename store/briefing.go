@@ -33,12 +33,12 @@ func (s *Store) BriefingData(ctx context.Context, q news.BriefingQuery) (news.Br
 		return news.BriefingData{}, fmt.Errorf("briefing people: %w", err)
 	}
 	if q.UpcomingFrom != "" {
-		if out.Upcoming, err = briefingEvents(ctx, tx, q.UpcomingFrom, q.UpcomingTo, q.MaxEvents); err != nil {
+		if out.Upcoming, err = briefingEvents(ctx, tx, q.UpcomingFrom, q.UpcomingTo, q.MaxEvents, true); err != nil {
 			return news.BriefingData{}, fmt.Errorf("briefing upcoming events: %w", err)
 		}
 	}
 	if q.HappenedFrom != "" {
-		if out.Happened, err = briefingEvents(ctx, tx, q.HappenedFrom, q.HappenedTo, q.MaxEvents); err != nil {
+		if out.Happened, err = briefingEvents(ctx, tx, q.HappenedFrom, q.HappenedTo, q.MaxEvents, false); err != nil {
 			return news.BriefingData{}, fmt.Errorf("briefing past events: %w", err)
 		}
 	}
@@ -139,8 +139,8 @@ func briefingSummaries(ctx context.Context, tx briefingDB, arts []news.BriefingA
 	return rows.Err()
 }
 
-// briefingPeople returns the people the articles name, most mentioned
-// first, with the roles those articles give them (or, when they give none,
+// briefingPeople returns the people the articles name, weightiest first
+// (mentions plus roles, events and quotes, as keyPeople ranks them), with the roles those articles give them (or, when they give none,
 // the person's newest stored role).
 func briefingPeople(ctx context.Context, tx briefingDB, arts []news.BriefingArticle, limit int) ([]news.BriefingPerson, error) {
 	if len(arts) == 0 {
@@ -188,11 +188,58 @@ func briefingPeople(ctx context.Context, tx briefingDB, arts []news.BriefingArti
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	weights := map[int64]int{}
+	bylines, err := bylinePeople(ctx, tx, marks, args, weights)
+	if err != nil {
+		return nil, err
+	}
+	acts := map[int64]int{}
+	for _, q := range []string{
+		// Two for each event or quote.
+		`SELECT ep.person_id, 2 * count(*) FROM events e JOIN event_participants ep ON ep.event_id = e.id
+			WHERE e.article_id IN (` + marks + `) AND ep.person_id IS NOT NULL GROUP BY ep.person_id`,
+		`SELECT speaker_id, 2 * count(*) FROM quotes
+			WHERE article_id IN (` + marks + `) AND speaker_id IS NOT NULL GROUP BY speaker_id`,
+	} {
+		if err := addWeights(ctx, tx, acts, q, args); err != nil {
+			return nil, err
+		}
+	}
+	for id, w := range acts {
+		weights[id] += w
+	}
+	// A person a headline names is what that article is about.
+	for _, g := range byID {
+		for _, a := range g.person.Articles {
+			if namedIn(g.person.Name, a.Title) {
+				weights[g.id] += 4
+			}
+		}
+	}
+	// A person named once with no role, event or quote is a passing
+	// mention, left out as dropPassing says.
+	passing := func(g *agg) bool { return g.mentions <= 1 && weights[g.id] == 0 }
+	// The articles' writers and editors are their byline, not their news.
+	byline := func(g *agg) bool { return bylines[g.id] && acts[g.id] == 0 }
+	key := 0
+	for _, g := range byID {
+		if !passing(g) && !byline(g) {
+			key++
+		}
+	}
+	drop := dropPassing(len(byID), key)
 	list := make([]*agg, 0, len(byID))
 	for _, g := range byID {
+		if drop && passing(g) || byline(g) {
+			continue
+		}
 		list = append(list, g)
 	}
+	weight := func(g *agg) int { return g.mentions + weights[g.id] }
 	sort.Slice(list, func(i, j int) bool {
+		if wi, wj := weight(list[i]), weight(list[j]); wi != wj {
+			return wi > wj
+		}
 		if list[i].mentions != list[j].mentions {
 			return list[i].mentions > list[j].mentions
 		}
@@ -210,6 +257,55 @@ func briefingPeople(ctx context.Context, tx briefingDB, arts []news.BriefingArti
 		out = append(out, g.person)
 	}
 	return out, nil
+}
+
+// bylinePeople adds two to weights for each role the articles (marks,
+// args) state of a person, and returns the people all of whose roles
+// there are a writer's or an editor's.
+func bylinePeople(ctx context.Context, tx briefingDB, marks string, args []any, weights map[int64]int) (map[int64]bool, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT person_id, value FROM person_facts
+		WHERE article_id IN (`+marks+`) AND kind = 'role'`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	other := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		var role string
+		if err := rows.Scan(&id, &role); err != nil {
+			return nil, err
+		}
+		weights[id] += 2
+		if bylineOnly([]string{role}) {
+			out[id] = true
+		} else {
+			other[id] = true
+		}
+	}
+	for id := range other {
+		delete(out, id)
+	}
+	return out, rows.Err()
+}
+
+// addWeights adds the (person, weight) rows of query to weights.
+func addWeights(ctx context.Context, tx briefingDB, weights map[int64]int, query string, args []any) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var w int
+		if err := rows.Scan(&id, &w); err != nil {
+			return err
+		}
+		weights[id] += w
+	}
+	return rows.Err()
 }
 
 func briefingRoles(ctx context.Context, tx briefingDB, personID int64, articleIDs []int64, p *news.BriefingPerson) error {
@@ -256,8 +352,9 @@ func briefingRoles(ctx context.Context, tx briefingDB, personID int64, articleID
 }
 
 // briefingEvents returns events dated on the days from..to (YYYY-MM-DD,
-// inclusive), earliest first. Partial dates ("2025-01") are left out.
-func briefingEvents(ctx context.Context, tx briefingDB, from, to string, limit int) ([]news.EventFact, error) {
+// inclusive), earliest first. Partial dates ("2025-01") are left out, and
+// so, for upcoming ones, are events already reported as happened.
+func briefingEvents(ctx context.Context, tx briefingDB, from, to string, limit int, upcoming bool) ([]news.EventFact, error) {
 	if limit <= 0 {
 		limit = 100
 	}
@@ -270,8 +367,8 @@ func briefingEvents(ctx context.Context, tx briefingDB, from, to string, limit i
 		FROM events e
 		JOIN articles a ON a.id = e.article_id
 		LEFT JOIN sentences se ON se.article_id = e.article_id AND se.idx = e.sentence
-		WHERE e.date >= ? AND e.date < ? AND length(e.date) >= 10
-		ORDER BY e.date, a.id LIMIT ?`, from, end.AddDate(0, 0, 1).Format(time.DateOnly), limit)
+		WHERE e.date >= ? AND e.date < ? AND length(e.date) >= 10 AND NOT (? AND e.status = 'happened')
+		ORDER BY e.date, a.id LIMIT ?`, from, end.AddDate(0, 0, 1).Format(time.DateOnly), upcoming, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"factdesk/news"
 )
@@ -178,4 +179,42 @@ func queryStrings(ctx context.Context, q querier, query string, args ...any) ([]
 		out = append(out, v)
 	}
 	return out, rows.Err()
+}
+
+// Queries behind EventsOn, named for the query plan test.
+const (
+	// eventsOnSQL takes (date, date+"U", limit): the events dated on
+	// date or within it ("2009-06" holds "2009-06-01T10:00").
+	eventsOnSQL = `SELECT ` + eventCols + ` FROM events e JOIN articles a ON a.id = e.article_id
+		LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+		WHERE e.date >= ? AND e.date < ? ORDER BY e.date, e.published DESC, e.article_id DESC, e.sentence LIMIT ?`
+	// eventsOnDaySQL takes ("MM-DD", limit): the events dated on that day
+	// of any year, newest year first.
+	eventsOnDaySQL = `SELECT ` + eventCols + ` FROM events e JOIN articles a ON a.id = e.article_id
+		LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+		WHERE substr(e.date, 6, 5) = ? AND e.date != '' ORDER BY e.date DESC, e.published DESC, e.article_id DESC, e.sentence LIMIT ?`
+)
+
+// EventsOn returns the events dated on date, a TIMEX3 date value: a day
+// ("2009-06-01"), a month or a year holds the events dated within it, and
+// a day without a year ("XXXX-01-20") finds that day in every year, newest
+// first. Other values give nothing. At most limit events are returned.
+func (s *Store) EventsOn(ctx context.Context, date string, limit int) ([]news.EventFact, error) {
+	limit = orDefault(limit)
+	var (
+		es  []news.EventFact
+		err error
+	)
+	switch day, ok := strings.CutPrefix(date, "XXXX-"); {
+	case ok && len(day) == 5 && !strings.Contains(day, "X"):
+		es, err = eventFacts(ctx, s.db, eventsOnDaySQL, day, limit)
+	case len(date) >= 4 && !strings.Contains(date, "X"):
+		es, err = eventFacts(ctx, s.db, eventsOnSQL, date, date+"U", limit)
+	default:
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("events on %q: %w", date, err)
+	}
+	return es, nil
 }

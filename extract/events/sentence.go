@@ -181,6 +181,11 @@ func (s *sent) trigger(k int) (form, int) {
 		return form{}, 0
 	}
 	fm := found[0]
+	if len(found) == 1 && fm.verb && len(fm.words) == 1 && strings.HasSuffix(fm.words[0], "s") && nounBefore[s.low(k-1)] {
+		// "early positive signs", "the signs": a plural noun, not the
+		// verb "signs".
+		return form{}, 0
+	}
 	if len(found) > 1 {
 		verb := verbContext[s.low(k-1)] || k > 0 && !s.toks[k-1].poss && s.entityAt(k-1) != nil && s.entityAt(k-1).kind == person
 		for _, x := range found {
@@ -190,6 +195,56 @@ func (s *sent) trigger(k int) (form, int) {
 		}
 	}
 	return fm, n
+}
+
+// todayAt reports whether the tokens [i, j) are "today", "earlier today"
+// or "later today".
+func (s *sent) todayAt(i, j int) bool {
+	for k := i; k < j; k++ {
+		if s.low(k) == "today" {
+			return true
+		}
+	}
+	return false
+}
+
+// frameDay returns the explicit day (with month and day of its own) that
+// an earlier part of the sentence, before token i, is set on, when it is
+// not the publication date; "" when there is none or more than one.
+func (s *sent) frameDay(i int, published string) string {
+	day := ""
+	for _, t := range s.timexes {
+		if t.start >= i {
+			break
+		}
+		if (t.typ != news.TimexDate && t.typ != news.TimexTime) || len(t.val) < 10 || t.val[4] != '-' || t.val[7] != '-' {
+			continue
+		}
+		if !explicitDay(s.text[s.toks[t.start].start:s.toks[t.end-1].end]) {
+			continue
+		}
+		v := t.val[:10]
+		if v == published || day != "" && day != v {
+			return ""
+		}
+		day = v
+	}
+	return day
+}
+
+// explicitDay reports whether a date expression names its day with a
+// number ("June 1st", "1 June", "2009-06-01"), not a weekday or
+// "yesterday".
+func explicitDay(text string) bool {
+	return strings.ContainsAny(text, "0123456789")
+}
+
+// nounBefore are words after which a word in -s is a plural noun.
+var nounBefore = map[string]bool{
+	"the": true, "these": true, "those": true, "some": true, "many": true, "any": true, "no": true, "early": true,
+	"positive": true, "negative": true, "clear": true, "first": true, "few": true, "all": true, "such": true,
+	"other": true, "more": true, "mixed": true, "encouraging": true, "warning": true, "further": true, "several": true,
+	"two": true, "three": true, "its": true, "their": true, "his": true, "her": true, "our": true, "new": true,
 }
 
 func (s *sent) matches(k int, words []string) bool {
@@ -369,6 +424,14 @@ func (f *finder) build(s *sent, a, b int, fm form) *cand {
 		}
 		if d := distance(t.start, t.end, a, b); d < best || d == best && t.start >= b {
 			ev.Date, best = v, d // a tie goes to the date after the trigger: "met on Monday"
+			if v == f.in.Published && s.todayAt(t.start, t.end) {
+				if d := s.frameDay(t.start, f.in.Published); d != "" {
+					// "At a press conference on June 1, X, which filed
+					// for bankruptcy earlier today, ...": today is the
+					// day the sentence is told from.
+					ev.Date = d
+				}
+			}
 		}
 	}
 	best = 1 << 30

@@ -46,6 +46,7 @@ type scanner struct {
 	cues []int
 	// nearest cue positions, filled by tense
 	leftStrong, rightStrong, leftReport, rightReport []int
+	headline                                         bool   // the sentence is a headline
 	lastDay                                          string // value of the last day-granular date found
 	lastDayEnd                                       int    // token index after it
 }
@@ -55,7 +56,23 @@ type scanner struct {
 // dates keep their value, and expressions that need the creation time get
 // TimeML's unspecified forms ("XXXX-01-20", "XXXX-XX-XX", "XXXX-WXX-2").
 func Find(sentence string, dct time.Time) []Match {
-	sc := &scanner{s: sentence, t: tokenize(sentence), has: !dct.IsZero(), lastDayEnd: -10}
+	return FindIn(sentence, dct, Context{})
+}
+
+// Context is what the sentences before tell about one sentence.
+type Context struct {
+	// LastDay is the day (YYYY-MM-DD) an earlier sentence named, or "":
+	// "to end the day", "the next day" and "that evening" refer to it
+	// until the sentence names another day.
+	LastDay string
+	// Headline is set for a headline, whose present tense tells the past
+	// ("Team beats rivals on Sunday"), so it marks no timetable.
+	Headline bool
+}
+
+// FindIn is Find for a sentence in its context.
+func FindIn(sentence string, dct time.Time, ctx Context) []Match {
+	sc := &scanner{s: sentence, t: tokenize(sentence), has: !dct.IsZero(), lastDayEnd: -10, lastDay: ctx.LastDay, headline: ctx.Headline}
 	if sc.has {
 		sc.dct = time.Date(dct.Year(), dct.Month(), dct.Day(), 0, 0, 0, 0, time.UTC)
 	}
@@ -175,11 +192,30 @@ func (sc *scanner) tense() {
 		w := t.low
 		switch {
 		case w == "set" || w == "going":
-			if sc.low(j+1) == "to" {
-				sc.cues[j] = 1
+			if sc.low(j+1) == "to" || w == "set" && sc.low(j+1) == "for" && (sc.low(j-1) == "is" || sc.low(j-1) == "are") {
+				sc.cues[j] = 1 // "set to", "is set for Monday"
+			}
+		case (w == "take" || w == "takes") && (sc.low(j+1) == "effect" || sc.low(j+1) == "place" || sc.low(j+1) == "office"):
+			if sc.low(j-1) != "did" && sc.low(j-1) != "to" && !sc.headline {
+				sc.cues[j] = 1 // "new contracts take effect on Monday"
+			}
+		case w == "go" && sc.low(j+1) == "to" && sc.low(j+3) == "polls":
+			if !sc.headline {
+				sc.cues[j] = 1 // "Voters go to the polls on 1 March"
+			}
+		case in("schedule", w):
+			// "The team plays Monday", "Parliament returns on Monday": a
+			// timetable, in a body sentence (headlines tell the past in
+			// the present), unless "did" or "to" stands before.
+			switch sc.low(j - 1) {
+			case "did", "didn't", "to", "the", "a", "its", "his", "her", "their":
+			default:
+				if !sc.headline && !t.upper && !(sc.low(j-1) == "not" && sc.low(j-2) == "did") {
+					sc.cues[j] = 1
+				}
 			}
 		case w == "due":
-			if sc.low(j+1) == "to" || sc.low(j+1) == "in" || sc.low(j+1) == "for" {
+			if sc.low(j+1) == "to" || sc.low(j+1) == "in" || sc.low(j+1) == "for" || sc.low(j+1) == "on" || sc.low(j+1) == "at" {
 				switch sc.low(j - 1) {
 				case "is", "are", "was", "were", "be":
 					sc.cues[j] = 1
@@ -205,6 +241,11 @@ func (sc *scanner) tense() {
 		case in("past", w):
 			sc.cues[j] = -1
 		case len(w) >= 5 && strings.HasSuffix(w, "ed") && !edWords[w] && !strings.ContainsAny(w, "-'."):
+			if sc.temporalClause(j) {
+				// "would be infused when they opened on Friday": the
+				// tense of a when-clause follows its main clause.
+				break
+			}
 			sc.cues[j] = -1
 		}
 	}
@@ -230,6 +271,20 @@ func (sc *scanner) tense() {
 			rr = j
 		}
 	}
+}
+
+// temporalClause reports whether the verb at j opens a clause led by
+// "when", "once" or "until" a word or two before it.
+func (sc *scanner) temporalClause(j int) bool {
+	for k := j - 1; k >= 0 && k >= j-3; k-- {
+		switch sc.low(k) {
+		case "when", "once", "until", "whenever":
+			return true
+		case ",", ";", ".":
+			return false
+		}
+	}
+	return false
 }
 
 // dir returns the tense direction for an expression over tokens [i, end):

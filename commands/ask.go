@@ -56,6 +56,9 @@ var stopwords = func() map[string]bool {
 // know rather than guess.
 const minCoverage = 0.6
 
+// minAnswerWords is the fewest words a sentence given as an answer has.
+const minAnswerWords = 4
+
 var (
 	whoIs      = regexp.MustCompile(`(?i)^(?:who\s+(?:is|was|'s)|who's|tell\s+me\s+about|what\s+(?:is|was)\s+known\s+about)\s+(.+?)[?.!]*$`)
 	whatRole   = regexp.MustCompile(`(?i)^what\s+(?:is|was|does|did)\s+(.+?)(?:'s|’s)\s+(?:role|job|title|position)\b.*$`)
@@ -170,7 +173,7 @@ func (r *Router) answer(ctx context.Context, req Request, q string) (Response, b
 		}
 	}
 	if len(people) > 0 && saidAbout.MatchString(q) {
-		if resp, ok, err := r.answerQuote(ctx, people[0], content); ok || err != nil {
+		if resp, ok, err := r.answerQuote(ctx, people[0], people[1:], content); ok || err != nil {
 			return resp, ok, err
 		}
 	}
@@ -705,7 +708,7 @@ func eventAnswer(kind string, ev news.EventFact, asked []news.PersonMatch, req R
 }
 
 // answerQuote answers "what did X say (about Y)" from X's quotes.
-func (r *Router) answerQuote(ctx context.Context, p news.PersonMatch, content []string) (Response, bool, error) {
+func (r *Router) answerQuote(ctx context.Context, p news.PersonMatch, about []news.PersonMatch, content []string) (Response, bool, error) {
 	quotes, err := r.deps.Facts.Quotes(ctx, p.ID, 50)
 	if err != nil {
 		return Response{}, false, err
@@ -716,11 +719,23 @@ func (r *Router) answerQuote(ctx context.Context, p news.PersonMatch, content []
 			topic = append(topic, w)
 		}
 	}
+	// The topic may be another person ("What did Obama say about Jobs?").
+	aboutPerson := func(q news.QuoteFact) bool {
+		for _, o := range about {
+			if mentions(q.Text, o) || mentions(q.Source.Sentence, o) {
+				return true
+			}
+		}
+		return false
+	}
 	var picked []news.QuoteFact
 	for _, q := range quotes {
-		if len(topic) == 0 || coverage(topic, q.Text+" "+q.Source.Sentence) > 0 {
+		if len(topic) == 0 && len(about) == 0 || len(topic) > 0 && coverage(topic, q.Text+" "+q.Source.Sentence) > 0 || aboutPerson(q) {
 			picked = append(picked, q)
 		}
+	}
+	for _, o := range about {
+		topic = append(topic, o.Name)
 	}
 	title := "What " + p.Name + " said"
 	note := ""
@@ -764,7 +779,9 @@ func (r *Router) answerSearch(ctx context.Context, q string, topic, typed, prope
 		}
 		for _, h := range hs {
 			key := fmt.Sprintf("%d:%d", h.Citation.Article.ID, h.Citation.SentenceIndex)
-			if seen[key] || coverage(content, h.Citation.Sentence) < minCoverage || !hasAll(proper, h.Citation.Sentence) ||
+			// A dateline or a label ("BOISE, Idaho (AP) —") is no answer.
+			if seen[key] || len(words(h.Citation.Sentence)) < minAnswerWords ||
+				coverage(content, h.Citation.Sentence) < minCoverage || !hasAll(proper, h.Citation.Sentence) ||
 				len(typed) > 0 && len(topic) > 0 && coverage(topic, h.Citation.Sentence) < minCoverage {
 				continue
 			}

@@ -238,3 +238,108 @@ func TestAskRoleOfCountry(t *testing.T) {
 		t.Errorf("/ask Who is the president of Syldavia? = \n%s\nwant no Kurt Plek", text)
 	}
 }
+
+func TestAskQuoteAboutPerson(t *testing.T) {
+	e := qaEnv(t)
+	e.save(fixture{
+		name: "tribute",
+		doc:  news.Document{Title: "Mayor pays tribute", Published: "2024-05-01"},
+		sentences: []string{
+			"“Ben Ash was a great builder,” said Ann Oak.",
+			"“The roads will be fixed,” Oak added.",
+			"Ben Ash died last week.",
+		},
+		people: []news.Person{
+			{Name: "Ann Oak", Aliases: []string{"Oak"}, Mentions: []int{0, 1}},
+			{Name: "Ben Ash", Aliases: []string{"Ash"}, Mentions: []int{0, 2}},
+		},
+		quotes: []news.Quote{
+			{Speaker: "Ann Oak", Text: "Ben Ash was a great builder", Direct: true, Sentence: 0},
+			{Speaker: "Ann Oak", Text: "The roads will be fixed", Direct: true, Sentence: 1},
+		},
+	})
+	text := all(e.line("/ask What did Ann Oak say about Ben Ash?"))
+	if !strings.Contains(text, "great builder") || strings.Contains(text, "roads will be fixed") {
+		t.Errorf("/ask What did Ann Oak say about Ben Ash? = \n%s\nwant only the quote about Ben Ash", text)
+	}
+}
+
+func TestWhenScheduledThenReported(t *testing.T) {
+	e := qaEnv(t)
+	e.save(fixture{
+		name:      "talks-1",
+		doc:       news.Document{Title: "Minister to meet unions", Published: "2024-03-05"},
+		sentences: []string{"The minister is due to meet both sides on Thursday."},
+		events:    []news.Event{{Name: "talks", Text: "meet both sides", Date: "2024-03-07", Sentence: 0, Status: news.StatusScheduled}},
+	})
+	e.save(fixture{
+		name:      "talks-2",
+		doc:       news.Document{Title: "Minister met unions", Published: "2024-03-08"},
+		sentences: []string{"Minister Ida Wren met union leaders in London on Thursday."},
+		people:    []news.Person{{Name: "Ida Wren", Mentions: []int{0}}},
+		events: []news.Event{{Name: "talks", Text: "met union leaders", Date: "2024-03-07", Place: "London",
+			Participants: []string{"Ida Wren"}, Sentence: 0, Status: news.StatusHappened}},
+	})
+	text := all(e.line("/when talks"))
+	if strings.Contains(text, "no later report stored") || !strings.Contains(text, "scheduled; reported as happened (Mar 8, 2024)") {
+		t.Errorf("/when talks = \n%s\nwant the scheduled report marked as reported happened on Mar 8, 2024", text)
+	}
+}
+
+func TestFormerAfterResignation(t *testing.T) {
+	e := qaEnv(t)
+	e.save(fixture{
+		name: "mayor",
+		doc:  news.Document{Title: "Mayor resigns", Published: "2024-06-05"},
+		sentences: []string{
+			"Brampton Mayor Lou Tarn resigned on Tuesday, the council said.",
+			"Co-founder Eve Sorn resigned from the board of Tarn Foods on Tuesday.",
+		},
+		people: []news.Person{
+			{Name: "Lou Tarn", Aliases: []string{"Tarn"}, Mentions: []int{0},
+				Facts: []news.PersonFact{{Kind: news.FactRole, Value: "mayor of Brampton", Sentence: 0}}},
+			{Name: "Eve Sorn", Mentions: []int{1},
+				Facts: []news.PersonFact{{Kind: news.FactRole, Value: "co-founder", Sentence: 1}}},
+		},
+		events: []news.Event{
+			{Name: "resignation", Text: "resigned", Date: "2024-06-04", Participants: []string{"Lou Tarn"}, Sentence: 0, Status: news.StatusHappened},
+			{Name: "resignation", Text: "resigned from the board", Date: "2024-06-04", Participants: []string{"Eve Sorn"}, Sentence: 1, Status: news.StatusHappened},
+		},
+	})
+	tests := []struct {
+		line string
+		want []string
+		not  []string
+	}{
+		{"/who Lou Tarn", []string{"**Former mayor of Brampton** (resigned Tue, Jun 4, 2024)"}, []string{"as of"}},
+		{"/ask Who is the mayor of Brampton?", []string{"Lou Tarn", "former mayor of Brampton (resigned Tue, Jun 4, 2024)"}, nil},
+		// A co-founder stays one.
+		{"/who Eve Sorn", []string{"**Co-founder**"}, []string{"Former co-founder"}},
+	}
+	for _, tt := range tests {
+		text := all(e.line(tt.line))
+		for _, w := range tt.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s = \n%s\nwant it to contain %q", tt.line, text, w)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(text, w) {
+				t.Errorf("%s = \n%s\nwant no %q", tt.line, text, w)
+			}
+		}
+	}
+}
+
+func TestAskSkipsDatelineSentences(t *testing.T) {
+	e := qaEnv(t)
+	e.save(fixture{
+		name:      "quarrytown",
+		doc:       news.Document{Title: "Flood hits Quarrytown", Published: "2024-08-14"},
+		sentences: []string{"QUARRYTOWN, Ruritania (AP) —", "A flood forced hundreds from their homes in Quarrytown on Wednesday."},
+	})
+	text := all(e.line("/ask What happened in Quarrytown?"))
+	if strings.Contains(text, "(AP) —") || !strings.Contains(text, "A flood forced hundreds") {
+		t.Errorf("/ask What happened in Quarrytown? = \n%s\nwant the flood sentence and no dateline", text)
+	}
+}

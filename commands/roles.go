@@ -48,6 +48,39 @@ func roleForms(role string) []string {
 // role's written-out forms; for "X of Org" with no holder stated that
 // way, the holders of X whose stated role or its sentence names Org.
 func (r *Router) roleHoldersOf(ctx context.Context, lk Lookups, role string) ([]news.PersonMatch, error) {
+	holders, err := r.findRoleHolders(ctx, lk, role)
+	if err != nil {
+		return nil, err
+	}
+	// Someone reported to have left the post since is a former holder.
+	for i, h := range holders {
+		pf, err := r.deps.Facts.Person(ctx, h.ID)
+		if errors.Is(err, news.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		var titles []news.RoleFact
+		for _, rf := range pf.Roles {
+			if !rf.Description {
+				titles = append(titles, rf)
+			}
+		}
+		current, _ := splitRoles(titles)
+		if ev, ok := departure(pf, current); ok {
+			what := firstNonEmpty(ev.Text, ev.Name)
+			if ev.Date != "" {
+				what += " " + calendarDate(ev.Date)
+			}
+			holders[i].Role = former(h.Role) + " (" + what + ")"
+		}
+	}
+	return holders, nil
+}
+
+// findRoleHolders does the look-up of roleHoldersOf.
+func (r *Router) findRoleHolders(ctx context.Context, lk Lookups, role string) ([]news.PersonMatch, error) {
 	for _, f := range roleForms(role) {
 		holders, err := lk.PeopleWithRole(ctx, f, 10)
 		if err != nil || len(holders) > 0 {

@@ -48,3 +48,20 @@ func TestQuoted(t *testing.T) {
 		}
 	}
 }
+
+func TestSameDate(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"2009", "2009-06-04", true},
+		{"2009-06-01", "2009-06-04", false},
+		{"PAST_REF", "2009-06-01", true},
+		{"2009-06-01T10:00", "2009-06-01", true},
+	}
+	for _, tt := range tests {
+		if got := sameDate(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameDate(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

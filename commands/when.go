@@ -209,6 +209,7 @@ func completion(typed, name string) (partial, completed string) {
 // in precision ("2009" and "Thu, Jun 4, 2009") do not disagree: the most
 // precise one is shown first.
 func eventEmbed(events []news.EventFact, now time.Time) Embed {
+	events = reportedLater(events, now)
 	ev := events[0]
 	var others []news.EventFact
 	same := events[:1:1]
@@ -303,8 +304,12 @@ func conflicts(values []string, same func(a, b string) bool) bool {
 }
 
 // sameDate reports whether two TIMEX3 dates can name the same day: equal,
-// or one a period holding the other ("2009" and "2009-06-04").
+// or one a period holding the other ("2009" and "2009-06-04"). A vague
+// reference ("PAST_REF", "in the past") contradicts no date.
 func sameDate(a, b string) bool {
+	if strings.HasSuffix(a, "_REF") || strings.HasSuffix(b, "_REF") {
+		return true
+	}
 	a, _, _ = strings.Cut(a, "T")
 	b, _, _ = strings.Cut(b, "T")
 	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
@@ -414,4 +419,36 @@ func (r *Router) completeEvents(ctx context.Context, req Request) ([]Choice, err
 		out = append(out, choice(n, n))
 	}
 	return out, nil
+}
+
+// reportedLater returns events with the status of a scheduled or planned
+// event whose day has passed restated when a later article reports an
+// event of the same name as having happened that day: "scheduled; reported
+// as happened (Mar 8, 2024)", rather than "no later report stored".
+func reportedLater(events []news.EventFact, now time.Time) []news.EventFact {
+	var out []news.EventFact
+	for i, ev := range events {
+		if ev.Status != news.StatusScheduled && ev.Status != news.StatusPlanned || !past(ev.Date, now) {
+			continue
+		}
+		if _, prec := calendar(ev.Date); prec != precDay {
+			continue
+		}
+		day, _, _ := strings.Cut(ev.Date, "T")
+		for _, v := range events {
+			vday, _, _ := strings.Cut(v.Date, "T")
+			if v.Status == news.StatusHappened && vday == day && strings.EqualFold(v.Name, ev.Name) &&
+				v.Source.Article.Published > ev.Source.Article.Published {
+				if out == nil {
+					out = slices.Clone(events)
+				}
+				out[i].Status = ev.Status + "; reported as happened (" + articleDate(v.Source.Article) + ")"
+				break
+			}
+		}
+	}
+	if out == nil {
+		return events
+	}
+	return out
 }

@@ -326,7 +326,24 @@ func personEmbed(pf news.PersonFacts, now time.Time) Embed {
 	current, earlier := splitRoles(titles)
 	current, earlier, descriptions = withOrganisation(current, earlier, descriptions)
 	if len(current) > 0 {
-		desc = append(desc, currentLine(current, pf.Nationality))
+		line := currentLine(current, pf.Nationality)
+		if ev, ok := departure(pf, current); ok {
+			// "Mayor X resigned on Tuesday": the post is a former one.
+			left := slices.Clone(current)
+			for i := range left {
+				left[i].Role = former(left[i].Role)
+			}
+			line = currentLine(left, pf.Nationality)
+			if i := strings.LastIndex(line, ", as of "); i >= 0 {
+				line = line[:i]
+			}
+			what := firstNonEmpty(ev.Text, ev.Name)
+			if ev.Date != "" {
+				what += " " + calendarDate(ev.Date)
+			}
+			line += " (" + md(Cut(what, 100)) + ")"
+		}
+		desc = append(desc, line)
 		seenSrc := map[[2]int64]bool{}
 		for _, rf := range current {
 			k := [2]int64{rf.Source.Article.ID, int64(rf.Source.SentenceIndex)}

@@ -158,6 +158,9 @@ type analysis struct {
 	// countryAt lists the countries each sentence names by place or
 	// nationality adjective, for the nationality of bare titles.
 	countryAt []sentCountry
+	// trailerFrom is the first sentence of the teasers after the story
+	// ("Featured Articles"), which name no one in it; 0 when none.
+	trailerFrom int
 	// adminCountry is the country of the last "<country> administration"
 	// or "presidency", for "the administration of X".
 	adminCountry string

@@ -801,3 +801,101 @@ func TestInitialsWithoutDots(t *testing.T) {
 		t.Errorf("Extract people = %q, want no NBA", names(ex))
 	}
 }
+
+// TestCompanyLikeName checks that a company named like a person ("Thomson
+// Reuters") is no person when its shares are spoken of, while a person who
+// "said it was" stays one.
+func TestCompanyLikeName(t *testing.T) {
+	ex := run(t, "Harlan Brooks said it plans to leave the exchange. Harlan Brooks shares closed down 78 cents.\n\n"+
+		"Jane Whitcombe said it was time to go.")
+	if _, ok := findPerson(ex, "Harlan Brooks"); ok {
+		t.Errorf("Extract people = %q, want no Harlan Brooks (its shares trade)", names(ex))
+	}
+	wantPerson(t, ex, "Jane Whitcombe")
+}
+
+// TestTeasersAfterStory checks that a "Featured Articles" block after the
+// story gives no body sentences, people or quotes.
+func TestTeasersAfterStory(t *testing.T) {
+	ex := run(t, "Firm buys back shares\n\nChief executive Jim Halvard said the buyback would start in May.\n\n"+
+		"Featured Articles\n\nAs Vice Chair at Brightwater, Kathryn Osterley says boards play an important role in a crisis.")
+	if _, ok := findPerson(ex, "Kathryn Osterley"); ok {
+		t.Errorf("Extract people = %q, want no Kathryn Osterley (a teaser)", names(ex))
+	}
+	for _, s := range ex.Sentences {
+		if s.Kind == news.KindBody && strings.Contains(s.Text, "Osterley") {
+			t.Errorf("Extract sentence %q kind = body, want the teaser kept out", s.Text)
+		}
+	}
+	wantPerson(t, ex, "Jim Halvard")
+}
+
+// TestOneWordCompanies checks that a one-word company the article treats
+// as one ("Vantexa said it", "the airline Skyrell") is an organisation with
+// all its mentions.
+func TestOneWordCompanies(t *testing.T) {
+	ex := run(t, "Vantexa said it would buy 20 jets from the planemaker Orvane.\n\nVantexa's shares rose. Orvane declined to comment.")
+	orgs := map[string][]int{}
+	for _, o := range ex.Organizations {
+		orgs[o.Name] = o.Mentions
+	}
+	for name, want := range map[string][]int{"Vantexa": {0, 1}, "Orvane": {0, 2}} {
+		if got := orgs[name]; !slices.Equal(got, want) {
+			t.Errorf("Extract organization %s mentions = %v, want %v (all: %v)", name, got, want, orgs)
+		}
+	}
+	for _, n := range []string{"Vantexa", "Orvane"} {
+		if _, ok := findPerson(ex, n); ok {
+			t.Errorf("Extract people = %q, want no %s", names(ex), n)
+		}
+	}
+}
+
+// TestRoleAfterVerb checks roles given or ended by the verb after a name:
+// "resigned as" makes a former holder, "was elected"/"was named" a holder,
+// and either is evidence of a person with an unknown given name.
+func TestRoleAfterVerb(t *testing.T) {
+	ex := run(t, "Cabinet shake-up\n\nKarolis Moen resigned as finance minister on Monday after the scandal. Ilvie Sandor was named chief executive on Tuesday.")
+	for name, role := range map[string]string{"Karolis Moen": "former finance minister", "Ilvie Sandor": "chief executive"} {
+		p := wantPerson(t, ex, name)
+		if !slices.Contains(p.Roles, role) {
+			t.Errorf("Extract %s roles = %q, want %q", name, p.Roles, role)
+		}
+	}
+}
+
+// TestSubjectNotInRole checks that the sentence's subject before a verb is
+// not glued to the title after it: "Police arrested businessman X".
+func TestSubjectNotInRole(t *testing.T) {
+	ex := run(t, "Arrests\n\nPolice arrested businessman Lars Bergvik on Tuesday in Bergen.")
+	if p := wantPerson(t, ex, "Lars Bergvik"); !slices.Equal(p.Roles, []string{"businessman"}) {
+		t.Errorf("Extract Lars Bergvik roles = %q, want [businessman]", p.Roles)
+	}
+}
+
+// TestSpokesmanForCountrysMinistry splits "Spokesman for Iran's Ministry
+// of Foreign Affairs Saeed Khatibzadeh": the ministry is an organisation,
+// the country is not, and the man is a spokesman.
+func TestSpokesmanForCountrysMinistry(t *testing.T) {
+	ex := run(t, "Talks denied\n\nSpokesman for Chile's Ministry of Foreign Affairs Saeed Khatibzan on Saturday dismissed the report. Khatibzan said no talks were held.")
+	p := wantPerson(t, ex, "Saeed Khatibzan")
+	if !slices.Contains(p.Roles, "spokesman") {
+		t.Errorf("Extract Saeed Khatibzan roles = %q, want spokesman", p.Roles)
+	}
+	for _, o := range ex.Organizations {
+		if o.Name != "Ministry of Foreign Affairs" {
+			t.Errorf("Extract organizations has %q, want only Ministry of Foreign Affairs", o.Name)
+		}
+	}
+}
+
+// TestOrderedToIsAhead checks that what someone is ordered or told to do
+// lies after the order (published Monday 2024-06-10).
+func TestOrderedToIsAhead(t *testing.T) {
+	ex := run(t, "Sentenced\n\nThe former mayor was ordered to report to prison on Feb. 9. He was told to appear in court on Friday.")
+	for text, want := range map[string]string{"Feb. 9": "2025-02-09", "Friday": "2024-06-14"} {
+		if got := timexValue(ex, text); got != want {
+			t.Errorf("Extract timex %q = %q, want %s", text, got, want)
+		}
+	}
+}

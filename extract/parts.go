@@ -15,11 +15,21 @@ import (
 // sentences.
 func (a *analysis) parts() {
 	a.paras = paragraphs(a.text)
-	bodySeen := false
+	bodySeen, trailer := false, false
 	var buf []span
 	for pi, p := range a.paras {
 		t := a.text[p.s:p.e]
+		if !trailer && bodySeen && trailerHeading(t) {
+			trailer = true // "Featured Articles": the rest is the page's, not the story's
+			a.trailerFrom = len(a.sents)
+		}
 		switch {
+		case trailer:
+			buf = sentences(a.text, p, buf[:0])
+			for _, s := range buf {
+				a.addSent(s, news.KindCaption, pi)
+			}
+			continue
 		case pi == 0 && !a.cont && a.isHeadline(t, len(a.paras) > 1):
 			a.addSent(p, news.KindHeadline, pi)
 			continue
@@ -90,6 +100,24 @@ func (a *analysis) isHeadline(t string, more bool) bool {
 	}
 	last := t[len(t)-1]
 	return last != '.' && last != ',' && last != ';' && last != ':'
+}
+
+// trailerHeading reports whether a paragraph is a page heading that starts
+// the teasers after a story ("Featured Articles", "Related stories", "More
+// from Business").
+func trailerHeading(t string) bool {
+	t = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t), ":"))
+	if len(t) > 40 {
+		return false
+	}
+	low := strings.ToLower(t)
+	switch low {
+	case "featured articles", "featured", "related articles", "related stories", "related", "related content",
+		"more stories", "most read", "most popular", "recommended", "recommended for you", "you may also like",
+		"trending", "trending now", "more on this story", "read next", "latest news", "top stories":
+		return true
+	}
+	return strings.HasPrefix(low, "more from ")
 }
 
 // isCaption reports whether a paragraph is a photo caption or credit.

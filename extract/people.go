@@ -90,7 +90,7 @@ type placeMatch struct {
 func (a *analysis) scan() {
 	for si := range a.sents {
 		s := a.sents[si]
-		if s.kind == news.KindByline || s.kind == news.KindDateline {
+		if s.kind == news.KindByline || s.kind == news.KindDateline || a.trailerFrom > 0 && si >= a.trailerFrom {
 			continue
 		}
 		a.toks = tokenize(a.x, a.text, s.span, a.toks[:0])
@@ -566,7 +566,9 @@ func (a *analysis) run(c *sentenceCtx, i, j int) {
 		if cls[L+1-i] == clsOf {
 			// "Chief Executive of Apple": what follows is an organisation.
 			if L+2 < j {
-				a.orgs.add(joinToks(a.text, toks[L+2:j]), c.si)
+				if rest := joinToks(a.text, toks[L+2:j]); !a.isPlace(rest) {
+					a.orgs.add(rest, c.si) // not "Spokesman for Iran('s ...)"
+				}
 			}
 			return
 		}
@@ -687,6 +689,10 @@ func (a *analysis) titleOfThe(c *sentenceCtx, i, j int, cls []int) bool {
 		// "Chief investment officer at Fort Pitt Capital Group Charlie
 		// Smith said".
 		tEnd = i - 1
+	case i >= 4 && toks[i-1].kind == tokPoss && (toks[i-3].w == "for" || toks[i-3].w == "of" || toks[i-3].w == "at") && a.class(toks[i-4]) == clsTitle:
+		// "Spokesman for Iran's Ministry of Foreign Affairs Saeed
+		// Khatibzadeh".
+		tEnd = i - 3
 	default:
 		return false
 	}
@@ -735,7 +741,7 @@ func (a *analysis) titleOfThe(c *sentenceCtx, i, j int, cls []int) bool {
 		m := &a.mentions[n]
 		m.titled = true
 		role := strings.ToLower(joinToks(a.text, toks[t:tEnd])) + " of the " + joinToks(a.text, toks[i:g])
-		if tEnd == i-1 {
+		if tEnd != i-2 {
 			role = strings.ToLower(joinToks(a.text, toks[t:tEnd]))
 		}
 		f := news.PersonFact{Kind: news.FactRole, Value: role, Sentence: c.si}
@@ -758,6 +764,63 @@ func (a *analysis) titleWordAt(toks []token, t int) bool {
 	}
 	_, ok := a.x.titles[w+" "+strings.ToLower(toks[t].w)]
 	return ok
+}
+
+// roleAfterVerb reads the role a verb right after a name gives or ends:
+// "X resigned as finance minister" (former finance minister), "X stepped
+// down as chief executive", "X was elected president", "X was named (as)
+// chief executive".
+func (a *analysis) roleAfterVerb(toks []token, ne int) (rolePhrase, bool) {
+	k, former := ne, false
+	low := func(i int) string {
+		if i < len(toks) {
+			return toks[i].w
+		}
+		return ""
+	}
+	switch {
+	case (low(k) == "resigned" || low(k) == "quit" || low(k) == "retired") && low(k+1) == "as":
+		k, former = k+2, true
+	case (low(k) == "stepped" || low(k) == "steps" || low(k) == "stood") && low(k+1) == "down" && low(k+2) == "as":
+		k, former = k+3, true
+	case (low(k) == "was" || low(k) == "is" || low(k) == "has" && low(k+1) == "been") && (low(k+1) == "elected" || low(k+1) == "named" || low(k+1) == "appointed" || low(k+2) == "elected" || low(k+2) == "named" || low(k+2) == "appointed"):
+		k += 2
+		if low(k-1) == "been" {
+			k++
+		}
+		if low(k) == "as" {
+			k++
+		}
+	default:
+		return rolePhrase{}, false
+	}
+	e := k
+	for e < len(toks) && e < k+8 && toks[e].kind == tokWord && !timeWords[toks[e].w] {
+		e++
+	}
+	if e == k {
+		return rolePhrase{}, false
+	}
+	p := a.parseRole(toks[k:e])
+	if len(p.roles) == 0 {
+		return rolePhrase{}, false
+	}
+	if former {
+		for i, r := range p.roles {
+			if !strings.HasPrefix(r, "former ") {
+				p.roles[i] = "former " + r
+			}
+		}
+	}
+	return p, true
+}
+
+// timeWords end a role phrase read after a verb: "resigned as minister on
+// Monday after the scandal".
+var timeWords = map[string]bool{
+	"on": true, "in": true, "after": true, "at": true, "last": true, "this": true, "amid": true, "over": true,
+	"since": true, "following": true, "because": true, "and": true, "but": true, "earlier": true, "yesterday": true,
+	"today": true, "effective": true, "with": true, "to": true, "by": true, "when": true, "until": true,
 }
 
 // ageAfter reports whether an age appositive follows the name ending
@@ -987,6 +1050,11 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 		p.merge(rp)
 		m.appos = m.appos || rp.personal()
 	}
+	if rp, ok := a.roleAfterVerb(toks, ne); ok {
+		// "X resigned as finance minister", "X was named chief executive".
+		p.merge(rp)
+		m.appos = true
+	}
 	if len(p.roles) > 0 && p.nat == "" && ne+1 < len(toks) && toks[ne].w == "of" {
 		// "Prime Minister X of Greece", "Mayor X of London".
 		if pm, ok := c.placeAt[ne+1]; ok && pm.country != "" {
@@ -1005,8 +1073,19 @@ func (a *analysis) personCandidate(c *sentenceCtx, i, j, L, ns, ne int, cls []in
 	if ns > 0 && a.x.speech[strings.ToLower(toks[ns-1].w)] {
 		m.speech = true // "said Smith"
 	}
-	if ntok == 1 {
-		m.human, m.quoted, m.thing = humanContext(toks, ns, ne, a.x.speech)
+	m.human, m.quoted, m.thing = humanContext(toks, ns, ne, a.x.speech)
+	if ntok > 1 {
+		// "Jane Roe said it was time": "it" after a full name is no sign
+		// of a company; its shares are.
+		m.thing = false
+	} else if ns > 0 && companyNouns[toks[ns-1].w] || ne+1 < len(toks) && toks[ne].kind == tokPoss && companyParts[toks[ne+1].w] {
+		m.thing = true // "the airline Ryanair", "Boeing's chief executive"
+	}
+	if ne < len(toks) {
+		switch toks[ne].w {
+		case "shares", "stock", "stocks", "shareholders":
+			m.thing = true // "Thomson Reuters shares closed down"
+		}
 	}
 	if ageAfter(toks, ne) {
 		m.appos = true // "Maria Lopez, 34, a nurse": an age is said of people
@@ -1119,6 +1198,23 @@ var placePrep = map[string]bool{
 	"visit": true, "visits": true, "visited": true, "visiting": true, "near": true, "outside": true, "via": true,
 	"through": true, "throughout": true, "around": true, "within": true, "inside": true, "for": true, "leave": true,
 	"left": true, "reach": true, "reached": true, "arrive": true, "arrived": true, "over": true,
+}
+
+// companyNouns before a one-word name make it a company's: "the planemaker
+// Airbus".
+var companyNouns = map[string]bool{
+	"company": true, "airline": true, "carrier": true, "manufacturer": true, "maker": true, "carmaker": true,
+	"automaker": true, "planemaker": true, "firm": true, "rival": true, "lender": true, "insurer": true,
+	"retailer": true, "giant": true, "startup": true, "subsidiary": true, "conglomerate": true, "supplier": true,
+}
+
+// companyParts after a one-word name's possessive make it a company:
+// "Boeing's chief executive", "Ryanair's shares".
+var companyParts = map[string]bool{
+	"shares": true, "stock": true, "board": true, "shareholders": true, "employees": true, "workforce": true,
+	"headquarters": true, "subsidiary": true, "profit": true, "profits": true, "revenue": true, "revenues": true,
+	"earnings": true, "factory": true, "factories": true, "plant": true, "plants": true, "customers": true,
+	"stores": true, "fleet": true, "ceo": true, "CEO": true, "chairman": true,
 }
 
 // facilityNouns after a name make it the name of a place or thing.

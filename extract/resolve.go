@@ -88,10 +88,20 @@ func (a *analysis) resolvePeople() {
 			alone[strings.TrimSuffix(m.name, ".")] = true
 		}
 	}
+	// "Thomson Reuters said it would", "Thomson Reuters shares fell": a
+	// company, unless a title or person-only context says otherwise.
+	thing, human := map[string]bool{}, map[string]bool{}
+	for _, m := range a.mentions {
+		if m.ntok >= 2 {
+			k := nameKey(m.name)
+			thing[k] = thing[k] || m.thing
+			human[k] = human[k] || m.human || m.titled
+		}
+	}
 	accept := map[string]bool{}
 	for _, m := range a.mentions {
-		if m.ntok >= 2 && a.isPerson(m, alone) {
-			accept[nameKey(m.name)] = true
+		if k := nameKey(m.name); m.ntok >= 2 && a.isPerson(m, alone) && !(thing[k] && !human[k]) {
+			accept[k] = true
 		}
 	}
 	// "Prince Harry and Meghan Markle": a name joined by "and" to a person
@@ -158,6 +168,7 @@ func (a *analysis) resolvePeople() {
 		}
 	}
 	lone := a.loneSurnames()
+	a.loneCompanies(lone)
 	singles := map[string]int{}
 	for mi := range a.mentions {
 		m := &a.mentions[mi]
@@ -278,6 +289,40 @@ func (a *analysis) loneSurnames() map[string]bool {
 		}
 	}
 	return lone
+}
+
+// loneCompanies records as organisations the one-word names that the
+// article treats as companies ("Boeing said it", "Boeing's shares", "the
+// airline Ryanair") in every sentence that names them, unless they name a
+// person.
+func (a *analysis) loneCompanies(lone map[string]bool) {
+	var corp map[string]bool
+	for _, m := range a.mentions {
+		if m.ntok == 1 && m.thing && !m.notName && m.person < 0 {
+			w := strings.TrimSuffix(m.name, ".")
+			if lone[w] || stopword[strings.ToLower(w)] {
+				continue
+			}
+			if corp == nil {
+				corp = map[string]bool{}
+			}
+			corp[w] = true
+		}
+	}
+	if corp == nil {
+		return
+	}
+	for _, m := range a.mentions {
+		if w := strings.TrimSuffix(m.name, "."); m.ntok == 1 && m.person < 0 && corp[w] {
+			if i, ok := a.orgs.index[w]; ok {
+				// Known already ("Airbus" in the list): keep its mentions
+				// sorted and distinct.
+				a.orgs.list[i].Mentions = appendSorted(a.orgs.list[i].Mentions, m.sent)
+				continue
+			}
+			a.orgs.add(w, m.sent)
+		}
+	}
 }
 
 // sameAs returns the person already known under another form of name's

@@ -302,6 +302,10 @@ func (a *analysis) parseRole(ts []token) rolePhrase {
 				// "political chief", "bank chief", "rights activist": the
 				// word stays in the role when a title follows.
 				cur = append(cur, t.w)
+			} else if !head {
+				// "Police arrested businessman X": a word outside the
+				// title cuts off the words before it.
+				cur = cur[:0]
 			}
 			unknown++
 			i++

@@ -123,8 +123,8 @@ const articlePeopleSQL = `SELECT p.id, p.name, m.count,
 		AND f.article_id = m.article_id ORDER BY f.sentence LIMIT 1), ` + newestRole + `),
 	(SELECT count(*) FROM person_facts f WHERE f.article_id = m.article_id AND f.person_id = p.id AND f.kind = 'role'),
 	(SELECT COALESCE(group_concat(f.value, '|'), '') FROM person_facts f WHERE f.article_id = m.article_id AND f.person_id = p.id AND f.kind = 'role'),
-	(SELECT count(*) FROM event_participants e WHERE e.person_id = p.id AND e.article_id = m.article_id)
-		+ (SELECT count(*) FROM quotes q WHERE q.speaker_id = p.id AND q.article_id = m.article_id)
+	(SELECT count(*) FROM event_participants e WHERE e.person_id = p.id AND e.published = m.published AND e.article_id = m.article_id)
+		+ (SELECT count(*) FROM quotes q WHERE q.speaker_id = p.id AND q.published = m.published AND q.article_id = m.article_id)
 	FROM person_mentions m JOIN people p ON p.id = m.person_id
 	WHERE m.article_id = ?`
 

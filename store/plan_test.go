@@ -72,8 +72,8 @@ func TestQueryPlansUseIndexes(t *testing.T) {
 		{"EventsOn", eventsOnSQL, []any{"2025-01-20", "2025-01-20U", 25}, []string{"events_date (date>? AND date<?)"}, true},
 		{"EventsOn day", eventsOnDaySQL, []any{"01-20", 25}, []string{"events_day (<expr>=?)"}, true},
 		{"Article people", articlePeopleSQL, []any{1}, []string{"person_mentions_article (article_id=?)",
-			"person_facts_article (article_id=? AND person_id=? AND kind=?)", "event_participants_person (person_id=?)",
-			"quotes_speaker (speaker_id=?)"}, false},
+			"person_facts_article (article_id=? AND person_id=? AND kind=?)", "event_participants_person (person_id=? AND published=? AND article_id=?)",
+			"quotes_speaker (speaker_id=? AND published=? AND article_id=?)"}, false},
 		{"Latest quotes", quoteFactsSQL + latestQuotesSQL, []any{10}, []string{"SCAN q USING INDEX quotes_newest"}, true},
 	}
 	for _, tt := range tests {

@@ -191,6 +191,10 @@ func (sc *scanner) tense() {
 		}
 		w := t.low
 		switch {
+		case directive[w] && sc.low(j+1) == "to" && j+2 < n && sc.t[j+2].word && !sc.t[j+2].upper:
+			// "was ordered to report to prison on Feb. 9": what is
+			// ordered comes after the order.
+			sc.cues[j] = 1
 		case w == "set" || w == "going":
 			if sc.low(j+1) == "to" || w == "set" && sc.low(j+1) == "for" && (sc.low(j-1) == "is" || sc.low(j-1) == "are") {
 				sc.cues[j] = 1 // "set to", "is set for Monday"
@@ -271,6 +275,12 @@ func (sc *scanner) tense() {
 			rr = j
 		}
 	}
+}
+
+// directive are past forms whose infinitive object lies ahead: "ordered
+// to report", "told to appear".
+var directive = map[string]bool{
+	"ordered": true, "told": true, "asked": true, "directed": true, "instructed": true, "summoned": true, "required": true,
 }
 
 // temporalClause reports whether the verb at j opens a clause led by

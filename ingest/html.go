@@ -67,11 +67,14 @@ func parseHTML(name string, data []byte, contentType string) (news.Document, err
 		doc.Source = oneLine(art.SiteName())
 		doc.Title = withoutSiteName(oneLine(art.Title()), doc.Source)
 		if by := byline(art.Byline()); by != "" {
-			doc.Authors = []string{by}
+			doc.Authors = splitAuthors(by)
 		}
 		if t, err := art.PublishedTime(); err == nil {
 			doc.Published = t.Format(time.DateOnly)
 		}
+	}
+	if doc.Published == "" {
+		doc.Published = pageDate(data)
 	}
 	if len(strings.Fields(text)) < 20 {
 		// Readability gives up on short pages: fall back to the whole
@@ -170,6 +173,64 @@ func tidy(s string) string {
 		b.WriteString(line)
 	}
 	return b.String()
+}
+
+// splitAuthors splits "Maria Gonzalez, Tom Reilly" or "A and B" into names.
+func splitAuthors(s string) []string {
+	var out []string
+	for _, part := range strings.Split(strings.ReplaceAll(s, " and ", ","), ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// dateMetaKeys are the meta names, properties and itemprops that carry a
+// page's publication date when readability finds none.
+var dateMetaKeys = map[string]bool{
+	"datepublished": true, "date": true, "dc.date": true, "dc.date.issued": true, "dcterms.created": true,
+	"og:published_time": true, "article:published_time": true, "pubdate": true, "publish-date": true,
+}
+
+// pageDate finds a publication date in a page's meta tags, else in its
+// first <time datetime>, as YYYY-MM-DD; "" when there is none.
+func pageDate(data []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	firstTime := ""
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return firstTime
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			tag := string(name)
+			if (tag != "meta" && tag != "time") || !hasAttr {
+				continue
+			}
+			attrs := map[string]string{}
+			for {
+				k, v, more := z.TagAttr()
+				attrs[strings.ToLower(string(k))] = string(v)
+				if !more {
+					break
+				}
+			}
+			if tag == "meta" {
+				for _, k := range []string{"itemprop", "name", "property"} {
+					if dateMetaKeys[strings.ToLower(attrs[k])] {
+						if day, ok := calendarDate(attrs["content"]); ok {
+							return day
+						}
+					}
+				}
+			} else if firstTime == "" {
+				if day, ok := calendarDate(attrs["datetime"]); ok {
+					firstTime = day
+				}
+			}
+		}
+	}
 }
 
 // oneLine folds white space, for titles and names.

@@ -171,12 +171,13 @@ func frontMatter(s string, doc *news.Document) (int, error) {
 			doc.URL = unquote(value)
 		case "source":
 			doc.Source = unquote(value)
-		case "published":
+		case "published", "date":
 			v := unquote(value)
-			if _, err := time.Parse(time.DateOnly, v); err != nil {
-				return 0, fmt.Errorf("%w: line %d: published %q is not a YYYY-MM-DD date", ErrFrontMatter, lineNo, clip(v, 40))
+			day, ok := calendarDate(v)
+			if !ok {
+				return 0, fmt.Errorf("%w: line %d: %s %q is not a date: use YYYY-MM-DD (an RFC 3339 time or \"January 13, 2025\" also work)", ErrFrontMatter, lineNo, key, clip(v, 40))
 			}
-			doc.Published = v
+			doc.Published = day
 		case "authors", "author":
 			if value == "" {
 				listKey = key
@@ -228,6 +229,24 @@ func splitList(v string) []string {
 		}
 	}
 	return out
+}
+
+// dateLayouts are the ways front matter and pages write a publication
+// date; only the calendar date is kept, in the timestamp's own zone.
+var dateLayouts = []string{
+	time.DateOnly, time.RFC3339, time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05",
+	"January 2, 2006", "Jan 2, 2006", "Jan. 2, 2006", "2 January 2006", "2 Jan 2006", time.RFC1123, time.RFC1123Z,
+}
+
+// calendarDate reads a publication date and returns it as YYYY-MM-DD.
+func calendarDate(v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t.Format(time.DateOnly), true
+		}
+	}
+	return "", false
 }
 
 // unquote trims spaces and one pair of matching quotes.

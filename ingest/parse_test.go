@@ -185,3 +185,35 @@ func TestParseSkipsUnknownKeys(t *testing.T) {
 		t.Errorf("Parse(site front matter) = title %q, authors %q, want %q and [Ana Costa]", doc.Title, doc.Authors, "Port reopens")
 	}
 }
+
+// Publication dates as other tools write them are read as calendar dates.
+func TestParsePublishedForms(t *testing.T) {
+	for _, in := range []string{
+		"published: 2024-03-05", "published: 2024-03-05T11:32:00Z", "date: 2024-03-05",
+		"published: March 5, 2024", "published: \"2024-03-05T23:30:00+09:00\"",
+	} {
+		doc, err := Parse("a.md", []byte("---\n"+in+"\n---\nText.\n"))
+		if err != nil || doc.Published != "2024-03-05" {
+			t.Errorf("Parse(%q).Published = %q, %v; want 2024-03-05", in, doc.Published, err)
+		}
+	}
+}
+
+// Pages that give their date only in an itemprop meta or a <time> element
+// still get it, and a comma-separated author meta becomes several authors.
+func TestParseHTMLDateAndAuthors(t *testing.T) {
+	body := strings.Repeat("The harbour reopened after the storm, officials said on Monday. ", 8)
+	pages := map[string]string{
+		"itemprop": `<html><head><meta itemprop="datePublished" content="2024-10-04"></head><body><article><h1>Harbour</h1><p>` + body + `</p></article></body></html>`,
+		"time":     `<html><body><article><h1>Harbour</h1><p>Published: <time datetime="2024-10-04T16:05">Fri 4 Oct</time></p><p>` + body + `</p></article></body></html>`,
+	}
+	for name, page := range pages {
+		doc, err := Parse(name+".html", []byte(page))
+		if err != nil || doc.Published != "2024-10-04" {
+			t.Errorf("Parse(%s page).Published = %q, %v; want 2024-10-04", name, doc.Published, err)
+		}
+	}
+	if got := splitAuthors("Maria Gonzalez, Tom Reilly and Ana Costa"); len(got) != 3 || got[2] != "Ana Costa" {
+		t.Errorf("splitAuthors(three names) = %q, want three names", got)
+	}
+}

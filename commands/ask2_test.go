@@ -50,17 +50,7 @@ func TestAskFallsBackToSentences(t *testing.T) {
 		{"/ask Who married Mia Kern?", []string{"I don't know"}, []string{"The stored sentences that best match"}},
 	}
 	for _, tt := range tests {
-		text := all(e.line(tt.line))
-		for _, w := range tt.want {
-			if !strings.Contains(text, w) {
-				t.Errorf("%s = \n%s\nwant it to contain %q", tt.line, text, w)
-			}
-		}
-		for _, w := range tt.not {
-			if strings.Contains(text, w) {
-				t.Errorf("%s = \n%s\nwant no %q", tt.line, text, w)
-			}
-		}
+		checkText(t, tt.line, all(e.line(tt.line)), tt.want, tt.not)
 	}
 }
 
@@ -78,17 +68,7 @@ func TestAskDateListsEvents(t *testing.T) {
 		{"/ask What happened on June 11, 2024?", []string{"I don't know"}, []string{"The stored events dated then"}},
 	}
 	for _, tt := range tests {
-		text := all(e.line(tt.line))
-		for _, w := range tt.want {
-			if !strings.Contains(text, w) {
-				t.Errorf("%s = \n%s\nwant it to contain %q", tt.line, text, w)
-			}
-		}
-		for _, w := range tt.not {
-			if strings.Contains(text, w) {
-				t.Errorf("%s = \n%s\nwant no %q", tt.line, text, w)
-			}
-		}
+		checkText(t, tt.line, all(e.line(tt.line)), tt.want, tt.not)
 	}
 }
 
@@ -134,17 +114,7 @@ func TestWhoNameForms(t *testing.T) {
 		{"/who Banana Kern", []string{"Banana Kern"}, []string{"Mia Kern's page"}},
 	}
 	for _, tt := range tests {
-		text := all(e.line(tt.line))
-		for _, w := range tt.want {
-			if !strings.Contains(text, w) {
-				t.Errorf("%s = \n%s\nwant it to contain %q", tt.line, text, w)
-			}
-		}
-		for _, w := range tt.not {
-			if strings.Contains(text, w) {
-				t.Errorf("%s = \n%s\nwant no %q", tt.line, text, w)
-			}
-		}
+		checkText(t, tt.line, all(e.line(tt.line)), tt.want, tt.not)
 	}
 }
 
@@ -172,17 +142,7 @@ func TestAskRoleAbbreviation(t *testing.T) {
 		{"/ask Who is the CEO of Slate Ltd?", []string{"I don't know"}, []string{"Rosa Quint", "Tom Ashe"}},
 	}
 	for _, tt := range tests {
-		text := all(e.line(tt.line))
-		for _, w := range tt.want {
-			if !strings.Contains(text, w) {
-				t.Errorf("%s = \n%s\nwant it to contain %q", tt.line, text, w)
-			}
-		}
-		for _, w := range tt.not {
-			if strings.Contains(text, w) {
-				t.Errorf("%s = \n%s\nwant no %q", tt.line, text, w)
-			}
-		}
+		checkText(t, tt.line, all(e.line(tt.line)), tt.want, tt.not)
 	}
 }
 
@@ -317,17 +277,7 @@ func TestFormerAfterResignation(t *testing.T) {
 		{"/who Eve Sorn", []string{"**Co-founder**"}, []string{"Former co-founder"}},
 	}
 	for _, tt := range tests {
-		text := all(e.line(tt.line))
-		for _, w := range tt.want {
-			if !strings.Contains(text, w) {
-				t.Errorf("%s = \n%s\nwant it to contain %q", tt.line, text, w)
-			}
-		}
-		for _, w := range tt.not {
-			if strings.Contains(text, w) {
-				t.Errorf("%s = \n%s\nwant no %q", tt.line, text, w)
-			}
-		}
+		checkText(t, tt.line, all(e.line(tt.line)), tt.want, tt.not)
 	}
 }
 
@@ -341,5 +291,21 @@ func TestAskSkipsDatelineSentences(t *testing.T) {
 	text := all(e.line("/ask What happened in Quarrytown?"))
 	if strings.Contains(text, "(AP) —") || !strings.Contains(text, "A flood forced hundreds") {
 		t.Errorf("/ask What happened in Quarrytown? = \n%s\nwant the flood sentence and no dateline", text)
+	}
+}
+
+// checkText reports each wanted phrase missing from an answer's text and
+// each unwanted one present.
+func checkText(t *testing.T, line, text string, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s = \n%s\nwant it to contain %q", line, text, w)
+		}
+	}
+	for _, w := range not {
+		if strings.Contains(text, w) {
+			t.Errorf("%s = \n%s\nwant no %q", line, text, w)
+		}
 	}
 }

@@ -231,17 +231,7 @@ func TestQARegressions(t *testing.T) {
 				}
 			}()
 			resp := e.line(tt.line)
-			text := all(resp)
-			for _, w := range tt.want {
-				if !strings.Contains(text, w) {
-					t.Errorf("%s = \n%s\nwant it to contain %q", tt.line, text, w)
-				}
-			}
-			for _, w := range tt.not {
-				if strings.Contains(text, w) {
-					t.Errorf("%s = \n%s\nwant no %q", tt.line, text, w)
-				}
-			}
+			checkText(t, tt.line, all(resp), tt.want, tt.not)
 			if resp.Ephemeral != tt.ephemeral {
 				t.Errorf("%s ephemeral = %v, want %v", tt.line, resp.Ephemeral, tt.ephemeral)
 			}

@@ -213,6 +213,23 @@ func (m *Main) cmdArticles(ctx context.Context, args []string) error {
 	return nil
 }
 
+func (m *Main) cmdReextract(ctx context.Context, args []string) error {
+	fs, db := m.flags("reextract")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := m.open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	n, err := st.Reextract(ctx, extract.Extract)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.stdout, "re-extracted %s\n", plural(n, "article"))
+	return nil
+}
+
 func (m *Main) cmdExtract(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)

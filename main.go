@@ -75,6 +75,7 @@ func subcommands() []subcommand {
 		{"ask", "[--json] \"/who NAME\"", "answer one slash command and exit; --json prints the Discord payload", (*Main).cmdAsk},
 		{"ingest", "PATH|DIR|-...", "load .txt, .md and .html articles (with optional front matter)", (*Main).cmdIngest},
 		{"articles", "", "list stored articles, newest first", (*Main).cmdArticles},
+		{"reextract", "", "extract every stored article again (after an upgrade) and replace its facts", (*Main).cmdReextract},
 		{"extract", "--json [--published YYYY-MM-DD] PATH|-...", "print what the extraction finds, one JSON object per input", (*Main).cmdExtract},
 		{"eval", "[--corpus DIR]", "score the extraction on the MEANTIME corpus", (*Main).cmdEval},
 		{"brief", "[--date YYYY-MM-DD] [--tz ZONE]", "print the daily briefing as the bot would post it", (*Main).cmdBrief},

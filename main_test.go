@@ -190,6 +190,10 @@ func TestIngestReportsEachFile(t *testing.T) {
 	if !strings.Contains(again, "unchanged") {
 		t.Errorf("second ingest of good.md = %q, want it reported unchanged", again)
 	}
+	redo, _, code := factdesk(t, "", "reextract", "--db", db)
+	if code != 0 || !strings.Contains(redo, "re-extracted 1 article") {
+		t.Errorf("factdesk reextract = %q (exit %d), want one article redone", redo, code)
+	}
 	list, _, _ := factdesk(t, "", "articles", "--db", db)
 	if !strings.Contains(list, "Harbour reopens") || !strings.Contains(list, "1 article(s) stored") {
 		t.Errorf("factdesk articles = %q, want only the ingested article (no bundled one mixed in)", list)

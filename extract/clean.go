@@ -54,6 +54,7 @@ func clean(s string) (string, *offsetMap) {
 	// said) become double quotes when an opening mark has a closing one
 	// after punctuation in the same line; apostrophes stay.
 	sqClose, sqFailUntil := -1, -1
+	sqFailASCII := -1          // the same for straight marks ('We will win,' she said)
 	linkMid, linkEnd := -1, -1 // "](" and ")" of a Markdown link being read
 	for i := 0; i < len(s); {
 		ch := s[i]
@@ -82,6 +83,17 @@ func clean(s string) (string, *offsetMap) {
 				c.emit("", i, i+2) // "**bold**", "__bold__"
 				i += 2
 				continue
+			case ch == '\'' && i == sqClose:
+				c.emit(`"`, i, i+1)
+				sqClose = -1
+			case ch == '\'' && sqClose < 0 && i >= sqFailASCII && quoteOpens(s, i, 1):
+				if j := singleClose(s, i+1, "'"); j >= 0 {
+					c.emit(`"`, i, i+1)
+					sqClose = j
+				} else {
+					sqFailASCII = lineEnd(s, i)
+					c.b.WriteByte(ch)
+				}
 			case ch == '\r':
 				if i+1 < len(s) && s[i+1] == '\n' {
 					c.emit("\n", i, i+2)
@@ -130,7 +142,7 @@ func clean(s string) (string, *offsetMap) {
 			case i == sqClose:
 				repl, sqClose = `"`, -1
 			case r == '\u2018' && sqClose < 0 && i >= sqFailUntil && quoteOpens(s, i, size):
-				if j := singleClose(s, i+size); j >= 0 {
+				if j := singleClose(s, i+size, "\u2019"); j >= 0 {
 					repl, sqClose = `"`, j
 				} else {
 					sqFailUntil = lineEnd(s, i)
@@ -225,12 +237,11 @@ func quoteOpens(s string, i, size int) bool {
 	return unicode.IsLetter(r)
 }
 
-// singleClose returns the position of the closing single mark (U+2019) of
-// a quotation that opens before s[from]: one right after punctuation and
+// singleClose returns the position of the closing single mark (U+2019
+// or a straight "'") of a quotation that opens before s[from]: one right after punctuation and
 // before a space, a line end or the text's end, in the same line and
 // within 2,000 bytes; or -1.
-func singleClose(s string, from int) int {
-	const mark = "\u2019"
+func singleClose(s string, from int, mark string) int {
 	end := min(len(s), from+2000)
 	for k := from; k < end; k++ {
 		switch s[k] {

@@ -899,3 +899,48 @@ func TestOrderedToIsAhead(t *testing.T) {
 		}
 	}
 }
+
+// TestShootingStatisticsAreNoEvent checks that a box-score line ("16
+// points on seven-for-nine shooting", "shooting 45 percent from the
+// field") names no shooting event, while a real shooting still does.
+func TestShootingStatisticsAreNoEvent(t *testing.T) {
+	ex := run(t, "Harbor Hawks top Pines\n\n"+
+		"Marcus Delane scored 16 points on seven-for-nine shooting on Saturday. "+
+		"The Hawks finished shooting 45 percent from the field, and Tomas Reyle went 3-of-10 shooting from three-point range. "+
+		"Reyle was shooting from the field all night.")
+	for _, e := range ex.Events {
+		if e.Name == "shooting" {
+			t.Errorf("Extract event %q from %q, want no shooting event in a box score", e.Name, e.Text)
+		}
+	}
+	ex = run(t, "Gunfire downtown\n\nPolice said a shooting on Saturday left two people injured near Elm Street.")
+	found := false
+	for _, e := range ex.Events {
+		found = found || e.Name == "shooting"
+	}
+	if !found {
+		t.Errorf("Extract events = %+v, want a shooting", ex.Events)
+	}
+}
+
+// TestStraightSingleQuotes checks that a quotation in straight single
+// marks is a direct quote of the named speaker, while apostrophes
+// ("don't", "the Joneses' farm", "the '90s") stay as they are.
+func TestStraightSingleQuotes(t *testing.T) {
+	text := "Council backs depot\n\n" +
+		"'This is a small step toward a fair deal,' Nadia Ostrova told reporters on Monday.\n\n" +
+		"Farmers don't expect the Joneses' farm to change, as it has not since the '90s."
+	ex := run(t, text)
+	ok := false
+	for _, q := range ex.Quotes {
+		if q.Direct && q.Speaker == "Nadia Ostrova" && q.Text == "This is a small step toward a fair deal" {
+			ok = true
+		}
+	}
+	if !ok {
+		t.Errorf("Extract(%q) quotes = %+v, want a direct quote by Nadia Ostrova", text, ex.Quotes)
+	}
+	if got := ex.Sentences[len(ex.Sentences)-1].Text; got != "Farmers don't expect the Joneses' farm to change, as it has not since the '90s." {
+		t.Errorf("Extract last sentence = %q, want apostrophes kept", got)
+	}
+}

@@ -177,7 +177,7 @@ func (s *sent) trigger(k int) (form, int) {
 			found = append(found, fm)
 		}
 	}
-	if n == 0 {
+	if n == 0 || s.statistic(k, n) {
 		return form{}, 0
 	}
 	fm := found[0]

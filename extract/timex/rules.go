@@ -1118,12 +1118,13 @@ func (sc *scanner) quarter(i int) cand {
 	}
 	ord, rel, part := 0, "", ""
 	w := sc.low(j)
+	compound := false
 	if len(w) == 2 && (w[0] == 'q' || w[0] == 'h') && w[1] >= '1' && w[1] <= '4' && sc.upper(j) {
 		ord, part = int(w[1]-'0'), strings.ToUpper(w[:1])
 		j++
 	} else {
 		if p := strings.Split(w, "-"); len(p) == 2 && (p[1] == "quarter" || p[1] == "half") {
-			w, part = p[0], p[1]
+			w, part, compound = p[0], p[1], true
 		}
 		switch {
 		case w == "final":
@@ -1178,6 +1179,9 @@ func (sc *scanner) quarter(i int) cand {
 			y = sc.dct.Year()
 		}
 		j += 3
+	}
+	if compound && y == 0 && in("play", sc.low(j)) {
+		return cand{} // "a first-half goal": a period of play
 	}
 	if !sc.has && y == 0 {
 		return cand{n: j - i, typ: Date, val: fmt.Sprintf("XXXX-%s%d", part, max(ord, 1))}

@@ -191,9 +191,9 @@ func (sc *scanner) tense() {
 		}
 		w := t.low
 		switch {
-		case directive[w] && sc.low(j+1) == "to" && j+2 < n && sc.t[j+2].word && !sc.t[j+2].upper:
-			// "was ordered to report to prison on Feb. 9": what is
-			// ordered comes after the order.
+		case directive[w] && sc.orderedTo(j):
+			// "was ordered to report to prison on Feb. 9", "ordered
+			// Kowalski to pay": what is ordered comes after the order.
 			sc.cues[j] = 1
 		case w == "set" || w == "going":
 			if sc.low(j+1) == "to" || w == "set" && sc.low(j+1) == "for" && (sc.low(j-1) == "is" || sc.low(j-1) == "are") {
@@ -219,7 +219,7 @@ func (sc *scanner) tense() {
 				}
 			}
 		case w == "due":
-			if sc.low(j+1) == "to" || sc.low(j+1) == "in" || sc.low(j+1) == "for" || sc.low(j+1) == "on" || sc.low(j+1) == "at" {
+			if sc.low(j+1) == "to" || sc.low(j+1) == "in" || sc.low(j+1) == "for" || sc.low(j+1) == "on" || sc.low(j+1) == "at" || sc.low(j+1) == "by" {
 				switch sc.low(j - 1) {
 				case "is", "are", "was", "were", "be":
 					sc.cues[j] = 1
@@ -233,6 +233,9 @@ func (sc *scanner) tense() {
 				// "first planned for 15 December": the old plan's date
 				// may lie either side; the nearest one wins.
 			default:
+				if w == "must" && (sc.low(j+1) == "have" || sc.low(j+1) == "'ve") {
+					break // "must have left on Monday": a guess about the past
+				}
 				sc.cues[j] = 1
 			}
 		case sc.low(j-1) == "be" || sc.low(j-1) == "being":
@@ -281,6 +284,22 @@ func (sc *scanner) tense() {
 // to report", "told to appear".
 var directive = map[string]bool{
 	"ordered": true, "told": true, "asked": true, "directed": true, "instructed": true, "summoned": true, "required": true,
+}
+
+// orderedTo reports whether the directive at j takes an infinitive: "to"
+// and a lower-case verb right after it, or after a name of up to three
+// words or an object pronoun ("ordered Kowalski to pay", "told him to").
+func (sc *scanner) orderedTo(j int) bool {
+	k := j + 1
+	switch sc.low(k) {
+	case "him", "her", "them", "us", "me", "it":
+		k++
+	default:
+		for m := 0; m < 3 && k < len(sc.t) && sc.t[k].word && sc.t[k].upper; m++ {
+			k++
+		}
+	}
+	return sc.low(k) == "to" && k+1 < len(sc.t) && sc.t[k+1].word && !sc.t[k+1].upper
 }
 
 // temporalClause reports whether the verb at j opens a clause led by

@@ -182,6 +182,10 @@ func TestSeasonsQuartersDecades(t *testing.T) {
 		{"Sales fell in the fourth quarter of 2005.", []want{{"the fourth quarter of 2005", "DATE", "2005-Q4"}}},
 		{"Losses narrowed in the second half of 2024.", []want{{"the second half of 2024", "DATE", "2024-H2"}}},
 		{"Third-quarter profit doubled.", []want{{"Third-quarter", "DATE", "2024-Q3"}}},
+		{"Mendes scored a first-half goal and the visitors held on.", nil},
+		{"A fourth-quarter rally sealed the win.", nil},
+		{"Their second-half lead vanished late.", nil},
+		{"Second-half sales rose 4 percent.", []want{{"Second-half", "DATE", "2024-H2"}}},
 		{"It was popular in the 1990s.", []want{{"1990s", "DATE", "199"}}},
 		{"This is the challenge of the 21st century.", []want{{"the 21st century", "DATE", "20"}}},
 		{"Sales dropped in the last quarter.", []want{{"the last quarter", "DATE", "2024-Q4"}}},
@@ -292,4 +296,19 @@ func TestSeasonAsModifier(t *testing.T) {
 	if got := Find("Prices will rise in winter.", dct); len(got) != 1 || got[0].Value != "2024-WI" {
 		t.Errorf("Find(in winter) = %+v, want 2024-WI", got)
 	}
+}
+
+// TestObligationDeadlines checks that a deadline set by "must", "due by"
+// or an order ("ordered Okafor to pay") lies ahead of a late-autumn
+// publication date, while "must have" guesses about the past.
+func TestObligationDeadlines(t *testing.T) {
+	day := time.Date(2024, 11, 20, 0, 0, 0, 0, time.UTC)
+	runCases(t, day, []tcase{
+		{"Okafor was sentenced last week and must report to prison by Jan. 15.", []want{{"last week", "DATE", "2024-W46"}, {"Jan. 15", "DATE", "2025-01-15"}}},
+		{"The utility was fined and must pay by Feb. 2.", []want{{"Feb. 2", "DATE", "2025-02-02"}}},
+		{"The rent, raised in March, is due by Jan. 3.", []want{{"March", "DATE", "2024-03"}, {"Jan. 3", "DATE", "2025-01-03"}}},
+		{"The thieves must have entered on Nov. 2.", []want{{"Nov. 2", "DATE", "2024-11-02"}}},
+		{"The judge ordered Okafor to pay $9,000 in fines and to report to prison by Jan. 15.", []want{{"Jan. 15", "DATE", "2025-01-15"}}},
+		{"The judge ordered him to surrender his passport by Jan. 6.", []want{{"Jan. 6", "DATE", "2025-01-06"}}},
+	})
 }

@@ -43,8 +43,10 @@ type Extraction struct {
 	Error         string     `json:"error,omitempty"`
 }
 
-// Sentence kinds. Only body sentences feed people, events, quotes and the
-// summary; the others are kept so offsets and provenance stay complete.
+// Sentence kinds. Quotes, events and the summary come from body sentences
+// only; people and their roles may also come from the headline and photo
+// captions, which often carry a full name and title. Every kind is kept so
+// offsets and provenance stay complete.
 const (
 	KindBody     = "body"
 	KindHeadline = "headline"

@@ -99,14 +99,6 @@ func (m *Main) ingester() *ingest.Ingester {
 	})
 }
 
-// router builds the command router over the open store.
-func (m *Main) router() *commands.Router {
-	return commands.New(commands.Deps{
-		Facts:    m.store,
-		Ingester: m.ingester(),
-	})
-}
-
 // Close releases what Main opened.
 func (m *Main) Close() error {
 	if m.store != nil {

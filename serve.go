@@ -36,8 +36,9 @@ func (m *Main) poller() *feeds.Poller {
 	return p
 }
 
-// fullRouter is the router with briefings and sources, for the bot.
-func (m *Main) fullRouter() *commands.Router {
+// router builds the command router over the open store, with briefings and
+// feed sources: the bot, the console and `ask` answer the same commands.
+func (m *Main) router() *commands.Router {
 	return commands.New(commands.Deps{
 		Facts:     m.store,
 		Ingester:  m.ingester(),
@@ -61,7 +62,7 @@ func (m *Main) runGateway(ctx context.Context) error {
 		RateLimit:    m.cfg.RateLimit,
 		RateWindow:   m.cfg.RateWindow,
 		MaxOptionLen: m.cfg.MaxOptionLen,
-	}, m.fullRouter(), m.log.With("component", "bot"))
+	}, m.router(), m.log.With("component", "bot"))
 	if err != nil {
 		return err
 	}
@@ -122,7 +123,7 @@ func (m *Main) cmdServe(ctx context.Context, args []string) error {
 		rest.REST = s
 		sender = bot.NewChannelSender(s)
 	}
-	h, err := bot.NewHTTPHandler(m.fullRouter(), key, rest)
+	h, err := bot.NewHTTPHandler(m.router(), key, rest)
 	if err != nil {
 		return err
 	}

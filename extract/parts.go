@@ -16,6 +16,7 @@ import (
 func (a *analysis) parts() {
 	a.paras = paragraphs(a.text)
 	bodySeen, trailer := false, false
+	lead := 0 // the first paragraph after page furniture
 	var buf []span
 	for pi, p := range a.paras {
 		t := a.text[p.s:p.e]
@@ -30,21 +31,35 @@ func (a *analysis) parts() {
 				a.addSent(s, news.KindCaption, pi)
 			}
 			continue
-		case pi == 0 && !a.cont && a.isHeadline(t, len(a.paras) > 1):
+		case pi == lead && !a.cont && a.isHeadline(t, len(a.paras) > 1):
 			a.addSent(p, news.KindHeadline, pi)
 			continue
-		case a.isCaption(t):
+		case pageFurniture(t):
+			if pi == lead {
+				lead++
+			}
+			continue // "Advertisement", "___", "Updated 3:14 PM EDT, March 4, 2024"
+		case creditLine(t):
+			a.addSent(p, news.KindByline, pi) // "Photograph: Jane Doe/Reuters": a credit, not a sentence
+			continue
+		case a.isCaption(t) || !bodySeen && !a.cont && captionEnd(t):
 			p.s = a.captionStart(p)
 			buf = sentences(a.text, p, buf[:0])
 			for _, s := range buf {
-				a.addSent(s, news.KindCaption, pi)
+				kind := news.KindCaption
+				if creditLine(a.text[s.s:s.e]) {
+					kind = news.KindByline // "(AP Photo/Jane Doe)"
+				}
+				a.addSent(s, kind, pi)
 			}
 			continue
 		case a.byline(p, pi):
 			continue
+		case a.tagline(p, pi):
+			continue
 		case endMarker(t):
 			continue // "(END)", "###", "-30-": the wire's end of story
-		case a.isDateOnly(p):
+		case a.isDateOnly(p) || !bodySeen && a.stampLine(t):
 			a.addSent(p, news.KindDateline, pi)
 			continue
 		}
@@ -92,7 +107,7 @@ func (a *analysis) isHeadline(t string, more bool) bool {
 		title, _ := clean(a.doc.Title)
 		return strings.EqualFold(strings.TrimSpace(title), t)
 	}
-	if !more || len(t) > 200 || a.isCaption(t) || strings.HasPrefix(t, "By ") {
+	if !more || len(t) > 200 || a.isCaption(t) || captionEnd(t) || strings.HasPrefix(t, "By ") {
 		return false
 	}
 	if n := len(strings.Fields(t)); n > 25 {
@@ -406,6 +421,23 @@ func (a *analysis) byline(p span, pi int) bool {
 	return true
 }
 
+// tagline recognises a credit tagline ("Associated Press writer Sam Doe
+// in Boise contributed to this report.", "— With assistance from Kim
+// Lee.") and records its names as contributors.
+func (a *analysis) tagline(p span, pi int) bool {
+	names, ok := a.taglineNames(a.text[p.s:p.e])
+	if !ok {
+		return false
+	}
+	si := len(a.sents)
+	a.addSent(p, news.KindByline, pi)
+	for _, n := range names {
+		n.sent = si
+		a.authors = append(a.authors, n)
+	}
+	return true
+}
+
 // bylineNames splits "X, a correspondent in Lima, and Y" into names with
 // their roles.
 func (a *analysis) bylineNames(s, role string) []author {
@@ -476,8 +508,8 @@ func (a *analysis) leadingName(s string) string {
 	n := 0
 	for i, w := range f {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !particles[w] && !particleHyphen(w) {
-			break
+		if !unicode.IsUpper(r) && !particles[w] && !particleHyphen(w) || i > 0 && strings.EqualFold(w, "of") {
+			break // "Jane Roe Of Rochester Institute": the rest is her affiliation
 		}
 		if a.x.orgCues[w] && !(i == 1 && a.x.isGiven(f[0])) || i+1 < len(f) && a.x.orgs[w+" "+f[i+1]] || a.x.orgs[w] {
 			break // "Ryan Post" is a name; "Kyodo News" is not

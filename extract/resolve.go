@@ -650,6 +650,18 @@ func nationality(facts []news.PersonFact) string {
 	return best
 }
 
+// leadCaptionOnly reports whether every mention is in a photo caption
+// above the story: the lead picture's subject is not a person of the
+// story unless the story names them.
+func (a *analysis) leadCaptionOnly(mentions []int, firstBody int) bool {
+	for _, m := range mentions {
+		if m >= firstBody || m < 0 || m >= len(a.sents) || a.sents[m].kind != news.KindCaption {
+			return false
+		}
+	}
+	return true
+}
+
 // outPeople turns resolved people into the result, in order of first
 // mention, and fills the places that are not part of a person's name.
 func (a *analysis) outPeople() []news.Person {
@@ -665,9 +677,16 @@ func (a *analysis) outPeople() []news.Person {
 		return a.people[pi].mentions[0]
 	}
 	sort.SliceStable(order, func(x, y int) bool { return first(order[x]) < first(order[y]) })
+	firstBody := len(a.sents)
+	for si, s := range a.sents {
+		if s.kind == news.KindBody {
+			firstBody = si
+			break
+		}
+	}
 	for _, pi := range order {
 		p := a.people[pi]
-		if len(p.mentions) == 0 {
+		if len(p.mentions) == 0 || a.leadCaptionOnly(p.mentions, firstBody) {
 			continue
 		}
 		np := news.Person{Name: p.name, Aliases: p.aliases, Mentions: p.mentions, Nationality: nationality(p.facts)}

@@ -412,12 +412,7 @@ func (a *analysis) byline(p span, pi int) bool {
 	if !found || len(names) == 0 {
 		return false
 	}
-	si := len(a.sents)
-	a.addSent(p, news.KindByline, pi)
-	for _, n := range names {
-		n.sent = si
-		a.authors = append(a.authors, n)
-	}
+	a.addCredit(p, pi, names)
 	return true
 }
 
@@ -429,12 +424,7 @@ func (a *analysis) tagline(p span, pi int) bool {
 	if !ok {
 		return false
 	}
-	si := len(a.sents)
-	a.addSent(p, news.KindByline, pi)
-	for _, n := range names {
-		n.sent = si
-		a.authors = append(a.authors, n)
-	}
+	a.addCredit(p, pi, names)
 	return true
 }
 
@@ -561,4 +551,15 @@ func (a *analysis) bylineRole(s string) string {
 		}
 	}
 	return ""
+}
+
+// addCredit files paragraph p as a byline sentence and records names as
+// its authors.
+func (a *analysis) addCredit(p span, pi int, names []author) {
+	si := len(a.sents)
+	a.addSent(p, news.KindByline, pi)
+	for _, n := range names {
+		n.sent = si
+		a.authors = append(a.authors, n)
+	}
 }

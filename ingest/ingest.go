@@ -5,8 +5,6 @@ package ingest
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -75,12 +73,6 @@ func New(s Saver, opts Options) *Ingester {
 		opts.Extract = extract.Extract
 	}
 	return &Ingester{save: s, opts: opts}
-}
-
-// Hash is the content hash of an article text: hex SHA-256 of the text.
-func Hash(text string) string {
-	sum := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(sum[:])
 }
 
 // Paths ingests files, directories (recursively, .txt, .md and .html files
@@ -208,7 +200,7 @@ func (in *Ingester) checkSize(n int) error {
 // Document saves a parsed document. Content already stored, by hash, is
 // not extracted again and comes back with the status "unchanged".
 func (in *Ingester) Document(ctx context.Context, doc news.Document) (news.IngestResult, error) {
-	ref, found, err := in.save.ArticleByHash(ctx, Hash(doc.Text))
+	ref, found, err := in.save.ArticleByHash(ctx, news.Hash(doc.Text))
 	if err != nil {
 		return news.IngestResult{}, fmt.Errorf("look up hash: %w", err)
 	}

@@ -46,14 +46,6 @@ func stored(t *testing.T, s *store.Store) []news.ArticleRef {
 	return refs
 }
 
-func TestHashMatchesStore(t *testing.T) {
-	for _, text := range []string{"", "a", "héllo\nworld"} {
-		if got, want := ingest.Hash(text), store.Hash(text); got != want {
-			t.Errorf("Hash(%q) = %s, want store.Hash %s", text, got, want)
-		}
-	}
-}
-
 func TestIdempotentReingest(t *testing.T) {
 	s := openStore(t)
 	var runs atomic.Int32

@@ -94,7 +94,7 @@ func (s *Store) SaveArticle(ctx context.Context, doc news.Document, ex news.Extr
 func (s *Store) saveArticle(ctx context.Context, doc news.Document, ex news.Extraction) (news.IngestResult, error) {
 	// Unchanged text is answered without taking the write lock; saveInTx
 	// checks again in case another writer stored it meanwhile.
-	if ref, ok, err := articleByHash(ctx, s.db, Hash(doc.Text)); err != nil {
+	if ref, ok, err := articleByHash(ctx, s.db, news.Hash(doc.Text)); err != nil {
 		return news.IngestResult{}, err
 	} else if ok {
 		return unchanged(ctx, s.db, ref)
@@ -166,7 +166,7 @@ func (s *Store) saveBatch(ctx context.Context, docs []news.Document, exs []news.
 
 // saveInTx does the work of SaveArticle inside tx.
 func (s *Store) saveInTx(ctx context.Context, tx *sql.Tx, doc news.Document, ex news.Extraction) (news.IngestResult, error) {
-	hash := Hash(doc.Text)
+	hash := news.Hash(doc.Text)
 	if ref, ok, err := articleByHash(ctx, tx, hash); err != nil {
 		return news.IngestResult{}, err
 	} else if ok {

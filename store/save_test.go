@@ -59,11 +59,11 @@ func TestSaveArticleStatuses(t *testing.T) {
 	if !reflect.DeepEqual(res.People, wantPeople) {
 		t.Errorf("SaveArticle(A).People = %v, want %v", res.People, wantPeople)
 	}
-	ref, ok, err := s.ArticleByHash(ctx, Hash(doc.Text))
+	ref, ok, err := s.ArticleByHash(ctx, news.Hash(doc.Text))
 	if err != nil || !ok || ref.ID != res.Article.ID || ref.Title != doc.Title || ref.Published != "2025-01-13" {
 		t.Errorf("ArticleByHash(A) = %+v, %v, %v; want article %d", ref, ok, err, res.Article.ID)
 	}
-	if _, ok, err := s.ArticleByHash(ctx, Hash("other")); ok || err != nil {
+	if _, ok, err := s.ArticleByHash(ctx, news.Hash("other")); ok || err != nil {
 		t.Errorf("ArticleByHash(other) = %v, %v; want false, nil", ok, err)
 	}
 	before := tableCounts(t, s)
@@ -96,7 +96,7 @@ func TestSaveArticleStatuses(t *testing.T) {
 	if _, n, _ := s.Articles(ctx, 0, 10); n != 1 {
 		t.Errorf("Articles after replace: total %d, want 1", n)
 	}
-	if _, ok, _ := s.ArticleByHash(ctx, Hash(doc.Text)); ok {
+	if _, ok, _ := s.ArticleByHash(ctx, news.Hash(doc.Text)); ok {
 		t.Errorf("ArticleByHash(old text) found the replaced article")
 	}
 	if n := searchTotal(t, s, "correction"); n != 1 {
@@ -186,7 +186,7 @@ func TestSaveArticleFailureLeavesNothing(t *testing.T) {
 	if after := tableCounts(t, s); !reflect.DeepEqual(after, before) {
 		t.Errorf("table counts after a failed replacement = %v, want %v", after, before)
 	}
-	if _, ok, _ := s.ArticleByHash(ctx, Hash(doc.Text)); !ok {
+	if _, ok, _ := s.ArticleByHash(ctx, news.Hash(doc.Text)); !ok {
 		t.Error("ArticleByHash(old text) after a failed replacement = not found, want the old article")
 	}
 	if n := searchTotal(t, s, "Seoul"); n != 1 {
@@ -233,14 +233,6 @@ func TestNormKey(t *testing.T) {
 		if got := normKey(tt.in); got != tt.want {
 			t.Errorf("normKey(%q) = %q, want %q", tt.in, got, tt.want)
 		}
-	}
-}
-
-func TestHash(t *testing.T) {
-	// sha256("abc"), from FIPS 180-2.
-	const want = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-	if got := Hash("abc"); got != want {
-		t.Errorf("Hash(abc) = %s, want %s", got, want)
 	}
 }
 

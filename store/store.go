@@ -6,10 +6,8 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
 	"embed"
-	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"path"
@@ -160,13 +158,6 @@ func orDefault(limit int) int {
 		return defaultLimit
 	}
 	return limit
-}
-
-// Hash returns the content hash the store keys articles by: the hex
-// sha256 of the text.
-func Hash(text string) string {
-	sum := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(sum[:])
 }
 
 // timeFormat is fixed width so that stored times sort as text.

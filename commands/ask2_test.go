@@ -35,11 +35,7 @@ func succession() fixture {
 func TestAskFallsBackToSentences(t *testing.T) {
 	e := qaEnv(t)
 	e.save(succession())
-	tests := []struct {
-		line string
-		want []string
-		not  []string
-	}{
+	tests := []lineCase{
 		// A verb no fact holds: the sentence that names the person with
 		// it, or a verb of its group, cited.
 		{"/ask Who replaces Vale?", []string{"No stored fact answers this directly", "Vale's post will be filled by Mia Kern", "Ruritania port chief steps down"}, []string{"I don't know"}},
@@ -49,27 +45,19 @@ func TestAskFallsBackToSentences(t *testing.T) {
 		// Naming the person is not enough for a search answer.
 		{"/ask Who married Mia Kern?", []string{"I don't know"}, []string{"The stored sentences that best match"}},
 	}
-	for _, tt := range tests {
-		checkText(t, tt.line, all(e.line(tt.line)), tt.want, tt.not)
-	}
+	runLines(t, e, tests)
 }
 
 func TestAskDateListsEvents(t *testing.T) {
 	e := qaEnv(t)
 	e.save(succession())
-	tests := []struct {
-		line string
-		want []string
-		not  []string
-	}{
+	tests := []lineCase{
 		{"/ask What happens on June 20?", []string{"The stored events dated then (1 event)", "Thu, Jun 20, 2024", "take office", "Kern will take office on June 20."}, []string{"I don't know"}},
 		{"/ask What happened on 2024-06-10?", []string{"Mon, Jun 10, 2024", "stepped down", "Ruritania port chief steps down"}, []string{"take office"}},
 		{"/ask What happened in June 2024?", []string{"(2 events)", "stepped down", "take office"}, nil},
 		{"/ask What happened on June 11, 2024?", []string{"I don't know"}, []string{"The stored events dated then"}},
 	}
-	for _, tt := range tests {
-		checkText(t, tt.line, all(e.line(tt.line)), tt.want, tt.not)
-	}
+	runLines(t, e, tests)
 }
 
 func TestSummaryKeyPeople(t *testing.T) {
@@ -98,11 +86,7 @@ func TestWhoNameForms(t *testing.T) {
 			{Name: "Otto Vale", Mentions: []int{0}},
 		},
 	})
-	tests := []struct {
-		line string
-		want []string
-		not  []string
-	}{
+	tests := []lineCase{
 		// A surname several people share lists them all, though only one
 		// has it as an alias.
 		{"/who Vale", []string{"Several people match “Vale”", "Otto Vale", "Lena Vale"}, nil},
@@ -113,9 +97,7 @@ func TestWhoNameForms(t *testing.T) {
 		// A word that is neither is not dropped.
 		{"/who Banana Kern", []string{"Banana Kern"}, []string{"Mia Kern's page"}},
 	}
-	for _, tt := range tests {
-		checkText(t, tt.line, all(e.line(tt.line)), tt.want, tt.not)
-	}
+	runLines(t, e, tests)
 }
 
 func TestAskRoleAbbreviation(t *testing.T) {
@@ -132,18 +114,12 @@ func TestAskRoleAbbreviation(t *testing.T) {
 			{Name: "Tom Ashe", Roles: []string{"chief executive officer"}, Mentions: []int{1}},
 		},
 	})
-	tests := []struct {
-		line string
-		want []string
-		not  []string
-	}{
+	tests := []lineCase{
 		{"/ask Who is the CEO of Granite Works?", []string{"Rosa Quint"}, []string{"Tom Ashe", "I don't know"}},
 		{"/ask Who is the CEO of Marble Inc?", []string{"Tom Ashe"}, []string{"Rosa Quint", "I don't know"}},
 		{"/ask Who is the CEO of Slate Ltd?", []string{"I don't know"}, []string{"Rosa Quint", "Tom Ashe"}},
 	}
-	for _, tt := range tests {
-		checkText(t, tt.line, all(e.line(tt.line)), tt.want, tt.not)
-	}
+	runLines(t, e, tests)
 }
 
 func TestAskPrefersTheNamedPersonsEvent(t *testing.T) {
@@ -266,19 +242,13 @@ func TestFormerAfterResignation(t *testing.T) {
 			{Name: "resignation", Text: "resigned from the board", Date: "2024-06-04", Participants: []string{"Eve Sorn"}, Sentence: 1, Status: news.StatusHappened},
 		},
 	})
-	tests := []struct {
-		line string
-		want []string
-		not  []string
-	}{
+	tests := []lineCase{
 		{"/who Lou Tarn", []string{"**Former mayor of Brampton** (resigned Tue, Jun 4, 2024)"}, []string{"as of"}},
 		{"/ask Who is the mayor of Brampton?", []string{"Lou Tarn", "former mayor of Brampton (resigned Tue, Jun 4, 2024)"}, nil},
 		// A co-founder stays one.
 		{"/who Eve Sorn", []string{"**Co-founder**"}, []string{"Former co-founder"}},
 	}
-	for _, tt := range tests {
-		checkText(t, tt.line, all(e.line(tt.line)), tt.want, tt.not)
-	}
+	runLines(t, e, tests)
 }
 
 func TestAskSkipsDatelineSentences(t *testing.T) {
@@ -291,6 +261,22 @@ func TestAskSkipsDatelineSentences(t *testing.T) {
 	text := all(e.line("/ask What happened in Quarrytown?"))
 	if strings.Contains(text, "(AP) —") || !strings.Contains(text, "A flood forced hundreds") {
 		t.Errorf("/ask What happened in Quarrytown? = \n%s\nwant the flood sentence and no dateline", text)
+	}
+}
+
+// lineCase is one command line with the phrases its answer must and must
+// not contain.
+type lineCase struct {
+	line string
+	want []string
+	not  []string
+}
+
+// runLines answers each case's line and checks its text.
+func runLines(t *testing.T, e *env, tests []lineCase) {
+	t.Helper()
+	for _, tt := range tests {
+		checkText(t, tt.line, all(e.line(tt.line)), tt.want, tt.not)
 	}
 }
 

@@ -757,6 +757,32 @@ func (r *Router) answerQuote(ctx context.Context, p news.PersonMatch, about []ne
 // (typed, the words of their names), a sentence must also have most of
 // the other content words: naming the person is not enough ("Who
 // succeeds X?" is not answered by any sentence about X).
+// searchHits runs queries in order, perQuery hits each, and keeps the hits
+// keep accepts, once per key, stopping after a query that brought the total
+// to three.
+func (r *Router) searchHits(ctx context.Context, queries []string, perQuery int, key func(news.SearchHit) string, keep func(news.SearchHit) bool) ([]news.SearchHit, error) {
+	var hits []news.SearchHit
+	seen := map[string]bool{}
+	for _, q := range queries {
+		hs, _, err := r.deps.Facts.Search(ctx, q, 0, perQuery)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hs {
+			k := key(h)
+			if seen[k] || !keep(h) {
+				continue
+			}
+			seen[k] = true
+			hits = append(hits, h)
+		}
+		if len(hits) >= 3 {
+			break
+		}
+	}
+	return hits, nil
+}
+
 func (r *Router) answerSearch(ctx context.Context, q string, topic, typed, proper []string) (Response, bool, error) {
 	content := append(append([]string{}, topic...), typed...)
 	if len(content) == 0 {
@@ -770,27 +796,18 @@ func (r *Router) answerSearch(ctx context.Context, q string, topic, typed, prope
 			queries = append(queries, strings.Join(rest, " "))
 		}
 	}
-	var hits []news.SearchHit
-	seen := map[string]bool{}
-	for _, sq := range queries {
-		hs, _, err := r.deps.Facts.Search(ctx, sq, 0, 5)
-		if err != nil {
-			return Response{}, false, err
-		}
-		for _, h := range hs {
-			key := fmt.Sprintf("%d:%d", h.Citation.Article.ID, h.Citation.SentenceIndex)
+	hits, err := r.searchHits(ctx, queries, 5,
+		func(h news.SearchHit) string {
+			return fmt.Sprintf("%d:%d", h.Citation.Article.ID, h.Citation.SentenceIndex)
+		},
+		func(h news.SearchHit) bool {
 			// A dateline or a label ("BOISE, Idaho (AP) —") is no answer.
-			if seen[key] || len(words(h.Citation.Sentence)) < minAnswerWords ||
-				coverage(content, h.Citation.Sentence) < minCoverage || !hasAll(proper, h.Citation.Sentence) ||
-				len(typed) > 0 && len(topic) > 0 && coverage(topic, h.Citation.Sentence) < minCoverage {
-				continue
-			}
-			seen[key] = true
-			hits = append(hits, h)
-		}
-		if len(hits) >= 3 {
-			break
-		}
+			return len(words(h.Citation.Sentence)) >= minAnswerWords &&
+				coverage(content, h.Citation.Sentence) >= minCoverage && hasAll(proper, h.Citation.Sentence) &&
+				!(len(typed) > 0 && len(topic) > 0 && coverage(topic, h.Citation.Sentence) < minCoverage)
+		})
+	if err != nil {
+		return Response{}, false, err
 	}
 	if len(hits) == 0 {
 		return Response{}, false, nil

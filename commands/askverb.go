@@ -69,25 +69,17 @@ func (r *Router) verbSentences(ctx context.Context, q string) (Response, bool, e
 		return Response{}, false, nil
 	}
 	surname := shortName(p)
-	var hits []news.SearchHit
-	seen := map[string]bool{}
+	var queries []string
 	for _, form := range verbForms(content[0]) {
-		rest := append([]string{form}, content[1:]...)
-		hs, _, err := r.deps.Facts.Search(ctx, strings.Join(rest, " ")+" "+surname, 0, 10)
-		if err != nil {
-			return Response{}, false, err
-		}
-		for _, h := range hs {
-			key := h.Citation.Sentence
-			if seen[key] || !mentions(h.Citation.Sentence, p) || !stemCovers(content, h.Citation.Sentence) {
-				continue
-			}
-			seen[key] = true
-			hits = append(hits, h)
-		}
-		if len(hits) >= 3 {
-			break
-		}
+		queries = append(queries, strings.Join(append([]string{form}, content[1:]...), " ")+" "+surname)
+	}
+	hits, err := r.searchHits(ctx, queries, 10,
+		func(h news.SearchHit) string { return h.Citation.Sentence },
+		func(h news.SearchHit) bool {
+			return mentions(h.Citation.Sentence, p) && stemCovers(content, h.Citation.Sentence)
+		})
+	if err != nil {
+		return Response{}, false, err
 	}
 	if len(hits) == 0 {
 		return Response{}, false, nil
